@@ -242,11 +242,12 @@ def parse_declarations(path, problems):
         if function:
             name, kind, position = function.group(1), "function", offset + function.start(1)
         elif has_api:
-            variable = VARIABLE_NAME_RE.search(statement)
+            variable = None if "(" in statement else VARIABLE_NAME_RE.search(statement)
             if not variable:
                 line = original.count("\n", 0, offset + len(statement) - len(statement.lstrip())) + 1
-                problems.add(f"{path}:{line}: cannot find the declared name in "
-                             f"'{' '.join(stripped.split())}'")
+                problems.add(f"{path}:{line}: cannot find an fcr_ name in the FCR_API declaration "
+                             f"'{' '.join(stripped.split())}'. src/fcr.map exports only names "
+                             f"that start with fcr_ and a lowercase letter.")
                 continue
             name, kind, position = variable.group(1), "variable", offset + variable.start(1)
         else:
@@ -278,9 +279,9 @@ def check_declarations(args):
         for name, _kind, line in parse_declarations(header, problems):
             declared.setdefault(name, f"{relative}:{line}")
 
-    undocumented = sorted(set(declared) - set(ledger))
-    if undocumented:
-        lines = "\n".join(f"  {name} ({declared[name]})" for name in undocumented)
+    unlisted = sorted(set(declared) - set(ledger))
+    if unlisted:
+        lines = "\n".join(f"  {name} ({declared[name]})" for name in unlisted)
         problems.add(
             f"declared with FCR_API but missing from {LEDGER_NAME}:\n{lines}\n"
             f"Add a line '<symbol> {major_minor(args.project_version)}' for each, the version "
