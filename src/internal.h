@@ -111,4 +111,14 @@ size_t fcr__utf8_encode(uint32_t cp, char *out);
  * allow_null, and valid UTF-8. Records FCR_EINVAL naming `what` on failure. */
 fcr_status fcr__check_text(const char *text, const char *what, bool allow_null);
 
+/* --- files (file.c) ------------------------------------------------------ */
+
+/* Largest policy or rule file read whole into memory. */
+#define FCR__MAX_POLICY_BYTES ((size_t)16 << 20)
+
+/* Reads a whole file into a new NUL-terminated buffer (free with fcr__free).
+ * FCR_EIO names the file and the system's reason; FCR_ELIMIT when it is
+ * larger than max_bytes. */
+fcr_status fcr__read_file(const char *path, size_t max_bytes, char **data, size_t *length);
+
 #endif /* FCR_INTERNAL_H */

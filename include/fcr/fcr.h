@@ -13,5 +13,11 @@
 #include "fcr/version.h"
 #include "fcr/common.h"
 #include "fcr/time.h"
+#include "fcr/policy.h"
+#include "fcr/event.h"
+#include "fcr/call.h"
+#include "fcr/guidance.h"
+#include "fcr/call_json.h"
+#include "fcr/reader.h"
 
 #endif /* FCR_FCR_H */

@@ -22,6 +22,9 @@ FCR_BEGIN_DECLS
 /** Milliseconds since 1970-01-01T00:00:00Z, leap seconds not counted. @since 1.0 */
 typedef int64_t fcr_time;
 
+/** Value of an unset instant, such as the end of a call still in progress. @since 1.0 */
+#define FCR_TIME_NONE INT64_MIN
+
 /** Earliest instant RFC 3339 text can name: 0001-01-01T00:00:00Z. @since 1.0 */
 #define FCR_TIME_MIN INT64_C(-62135596800000)
 /** Latest instant RFC 3339 text can name: 9999-12-31T23:59:59.999Z. @since 1.0 */

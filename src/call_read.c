@@ -1,0 +1,569 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Reading one `fcr.call/1` record with the pull parser.
+ *
+ * Header fields may come in any order, also after "events", and the agent's
+ * role changes how events are judged. So events are first parsed into
+ * event objects, and recorded on the call only once the whole record is
+ * read. An event's position in the text is kept, so that a workflow or
+ * ordering error found then still names its line and column.
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "call_read.h"
+#include "json_read.h"
+
+#define MAX_ID_BYTES 128
+
+typedef struct parsed_event {
+    fcr_event *event;
+    size_t line, column, offset;
+} parsed_event;
+
+typedef struct record {
+    char *id;
+    bool has_started, has_ended, has_format;
+    fcr_time started_at, ended_at;
+    fcr_direction direction;
+    char *agent_id, *agent_role;
+    fcr_caller_role caller_role;
+    char *patient_key;
+    char *format_tag;
+    parsed_event *events;
+    size_t event_count, event_capacity;
+    fcr__raw_fields unknown, agent_unknown, caller_unknown;
+} record;
+
+typedef struct reader {
+    fcr__json_parser *parser;
+    fcr__json_path path;
+    const fcr__call_read_options *options;
+    size_t first_line, first_column, first_offset; /* where the record starts */
+    record rec;
+} reader;
+
+static void record_free(record *rec)
+{
+    fcr__free(rec->id);
+    fcr__free(rec->agent_id);
+    fcr__free(rec->agent_role);
+    fcr__free(rec->patient_key);
+    fcr__free(rec->format_tag);
+    for (size_t i = 0; i < rec->event_count; i++)
+        fcr_event_free(rec->events[i].event);
+    fcr__free(rec->events);
+    fcr__raw_fields_free(&rec->unknown);
+    fcr__raw_fields_free(&rec->agent_unknown);
+    fcr__raw_fields_free(&rec->caller_unknown);
+    memset(rec, 0, sizeof *rec);
+}
+
+static fcr_status fail(reader *r, fcr_status status, const char *format, ...) FCR__PRINTF(3, 4);
+
+static fcr_status fail(reader *r, fcr_status status, const char *format, ...)
+{
+    char message[400];
+    va_list args;
+    va_start(args, format);
+    vsnprintf(message, sizeof message, format, args);
+    va_end(args);
+    return fcr__json_fail(r->parser, status, fcr__path_text(&r->path), "%s: %s",
+                          fcr__path_text(&r->path), message);
+}
+
+static fcr_status read_copy(reader *r, size_t max_length, char **slot)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(r->parser, &r->path, max_length, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    char *copy = fcr__strndup(text, length);
+    if (copy == NULL)
+        return fcr__error_nomem();
+    fcr__free(*slot);
+    *slot = copy;
+    return FCR_OK;
+}
+
+/* Ids are printed in tables and CSV cells, so they may not hold control
+ * characters. */
+static fcr_status read_id(reader *r, char **slot)
+{
+    fcr_status status = read_copy(r, MAX_ID_BYTES, slot);
+    if (status != FCR_OK)
+        return status;
+
+    size_t length = strlen(*slot);
+    if (length == 0)
+        return fail(r, FCR_ERECORD, "must not be empty");
+    for (size_t i = 0; i < length; i++) {
+        unsigned char c = (unsigned char)(*slot)[i];
+        if (c < 0x20 || c == 0x7F)
+            return fail(r, FCR_ERECORD, "contains a control character; ids are printable text");
+    }
+    return FCR_OK;
+}
+
+static fcr_status keep_unknown(reader *r, fcr__raw_fields *fields, const char *key, size_t length)
+{
+    char name[256];
+    if (length >= sizeof name)
+        return fail(r, FCR_ELIMIT, "field names are at most %zu bytes", sizeof name - 1);
+    memcpy(name, key, length);
+
+    size_t start, end;
+    fcr__json_token token = fcr__json_skip(r->parser, &start, &end);
+    fcr_status status = fcr__json_token_status(token);
+    if (status != FCR_OK)
+        return status;
+
+    const char *data = fcr__json_parser_data(r->parser);
+    return fcr__raw_fields_add(fields, name, length, data + start, end - start);
+}
+
+static fcr_status read_enum(reader *r, const char *const *names, size_t count, int *out,
+                            const char *expected)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(r->parser, &r->path, 64, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    for (size_t i = 0; i < count; i++) {
+        if (fcr__key_is(text, length, names[i])) {
+            *out = (int)i;
+            return FCR_OK;
+        }
+    }
+    return fail(r, FCR_ERECORD, "must be %s", expected);
+}
+
+static fcr_status read_format(reader *r)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(r->parser, &r->path, 64, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    static const char prefix[] = "fcr.call/";
+    size_t prefix_length = sizeof prefix - 1;
+    if (length <= prefix_length || memcmp(text, prefix, prefix_length) != 0)
+        return fail(r, FCR_ERECORD, "must be \"fcr.call/1\"; this is not a libfcr call record");
+
+    const char *version = text + prefix_length;
+    size_t version_length = length - prefix_length;
+    if (!(version[0] == '1' && (version_length == 1 || version[1] == '.')))
+        return fail(r, FCR_EVERSION,
+                    "call format version %.*s is not supported; this library reads fcr.call/1 "
+                    "and its minor versions; upgrade libfcr to read it",
+                    (int)(version_length > 16 ? 16 : version_length), version);
+
+    char *copy = fcr__strndup(text, length);
+    if (copy == NULL)
+        return fcr__error_nomem();
+    fcr__free(r->rec.format_tag);
+    r->rec.format_tag = copy;
+    r->rec.has_format = true;
+    return FCR_OK;
+}
+
+static fcr_status read_agent(reader *r)
+{
+    fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_OBJECT_BEGIN);
+    while (status == FCR_OK) {
+        const char *key;
+        size_t length;
+        status = fcr__json_next_key(r->parser, &key, &length);
+        if (status != FCR_OK || key == NULL)
+            break;
+        size_t mark = fcr__path_push_key(&r->path, key, length);
+        if (fcr__key_is(key, length, "id"))
+            status = read_id(r, &r->rec.agent_id);
+        else if (fcr__key_is(key, length, "role"))
+            status = read_id(r, &r->rec.agent_role);
+        else
+            status = keep_unknown(r, &r->rec.agent_unknown, key, length);
+        fcr__path_pop(&r->path, mark);
+    }
+    return status;
+}
+
+static fcr_status read_caller(reader *r)
+{
+    static const char *const roles[] = {"patient", "proxy", "other"};
+    fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_OBJECT_BEGIN);
+    while (status == FCR_OK) {
+        const char *key;
+        size_t length;
+        status = fcr__json_next_key(r->parser, &key, &length);
+        if (status != FCR_OK || key == NULL)
+            break;
+        size_t mark = fcr__path_push_key(&r->path, key, length);
+        if (fcr__key_is(key, length, "role")) {
+            int role = 0;
+            status = read_enum(r, roles, 3, &role, "patient, proxy or other");
+            r->rec.caller_role = (fcr_caller_role)role;
+        } else if (fcr__key_is(key, length, "patient_key")) {
+            status = read_id(r, &r->rec.patient_key);
+        } else {
+            status = keep_unknown(r, &r->rec.caller_unknown, key, length);
+        }
+        fcr__path_pop(&r->path, mark);
+    }
+    return status;
+}
+
+/* Reads the value of a field libfcr knows into the event. null means the
+ * field is absent. */
+static fcr_status read_known_field(reader *r, fcr_event *event, fcr__field_id field)
+{
+    fcr__json_token token = fcr__json_next(r->parser);
+    if (token == FCR__JSON_NULL)
+        return FCR_OK;
+
+    size_t length;
+    const char *text;
+    fcr_status status;
+
+    switch (fcr__field_kind_of(field)) {
+    case FCR__KIND_TEXT:
+        if (token != FCR__JSON_STRING)
+            return fcr__json_type_error(r->parser, &r->path, token, "a string");
+        text = fcr__json_string(r->parser, &length);
+        status = fcr__json_check_text(r->parser, &r->path, text, length, 0);
+        return status != FCR_OK ? status : fcr__event_set_text_n(event, field, text, length);
+
+    case FCR__KIND_BOOL:
+        if (token != FCR__JSON_TRUE && token != FCR__JSON_FALSE)
+            return fcr__json_type_error(r->parser, &r->path, token, "true or false");
+        event->flags[field - FCR__TEXT_FIELD_COUNT] = token == FCR__JSON_TRUE;
+        event->present |= UINT32_C(1) << field;
+        return FCR_OK;
+
+    case FCR__KIND_LIST:
+        if (token != FCR__JSON_ARRAY_BEGIN)
+            return fcr__json_type_error(r->parser, &r->path, token, "an array of strings");
+        event->present |= UINT32_C(1) << field;
+        for (size_t index = 0;; index++) {
+            size_t mark = fcr__path_push_index(&r->path, index);
+            token = fcr__json_next(r->parser);
+            if (token == FCR__JSON_ARRAY_END) {
+                fcr__path_pop(&r->path, mark);
+                return FCR_OK;
+            }
+            if (token != FCR__JSON_STRING)
+                return fcr__json_type_error(r->parser, &r->path, token, "a string");
+            text = fcr__json_string(r->parser, &length);
+            status = fcr__json_check_text(r->parser, &r->path, text, length, 0);
+            if (status == FCR_OK && index >= 64)
+                status = fail(r, FCR_ELIMIT, "lists hold at most 64 items");
+            if (status == FCR_OK)
+                status = fcr__event_add_list_n(event, field, text, length);
+            fcr__path_pop(&r->path, mark);
+            if (status != FCR_OK)
+                return status;
+        }
+
+    case FCR__KIND_TIME:
+    default:
+        if (token != FCR__JSON_STRING)
+            return fcr__json_type_error(r->parser, &r->path, token,
+                                        "an RFC 3339 date-time string");
+        text = fcr__json_string(r->parser, &length);
+        if (fcr_time_parse_n(&event->due_at, text, length) != FCR_OK)
+            return fail(r, FCR_ERECORD, "is not an RFC 3339 date-time such as "
+                                        "2026-11-10T14:02:00Z");
+        event->present |= UINT32_C(1) << field;
+        return FCR_OK;
+    }
+}
+
+static fcr_status read_event_type(reader *r, fcr_event_type *type)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(r->parser, &r->path, 64, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    for (int candidate = 1; candidate <= FCR__EVENT_TYPE_COUNT; candidate++) {
+        if (fcr__key_is(text, length, fcr_event_type_name((fcr_event_type)candidate))) {
+            *type = (fcr_event_type)candidate;
+            return FCR_OK;
+        }
+    }
+    return fail(r, FCR_ERECORD,
+                "unknown event type; use one of open_question_asked, concern_stated, "
+                "follow_up_asked, concern_restated, identity_verified, authority_checked, "
+                "resolved, escalated, moved_forward, recap_given, anything_else_asked, "
+                "documented, call_ended");
+}
+
+/* Reads one event object. The type may come after the fields, so fields are
+ * stored by name first and checked against the type at the end. */
+static fcr_status read_event(reader *r, fcr_event *event)
+{
+    fcr_event_type type = 0;
+    bool has_at = false;
+    fcr_status status = FCR_OK;
+
+    while (status == FCR_OK) {
+        const char *key;
+        size_t length;
+        status = fcr__json_next_key(r->parser, &key, &length);
+        if (status != FCR_OK || key == NULL)
+            break;
+
+        size_t mark = fcr__path_push_key(&r->path, key, length);
+        int field;
+        if (fcr__key_is(key, length, "type")) {
+            status = read_event_type(r, &type);
+        } else if (fcr__key_is(key, length, "at")) {
+            status = fcr__json_read_time(r->parser, &r->path, &event->at);
+            has_at = true;
+        } else if (fcr__key_is(key, length, "concern")) {
+            const char *text;
+            size_t text_length;
+            status = fcr__json_read_string(r->parser, &r->path, 64, &text, &text_length);
+            if (status == FCR_OK && !fcr__valid_concern_id(text, text_length))
+                status = fail(r, FCR_ERECORD, "invalid concern id; use 1 to 64 letters, "
+                                              "digits, '-', '_', '.' or ':'");
+            if (status == FCR_OK)
+                status = fcr__event_set_concern_n(event, text, text_length);
+        } else if ((field = fcr__field_by_name(key, length)) >= 0) {
+            status = read_known_field(r, event, (fcr__field_id)field);
+        } else {
+            status = keep_unknown(r, &event->unknown, key, length);
+        }
+        fcr__path_pop(&r->path, mark);
+    }
+    if (status != FCR_OK)
+        return status;
+
+    if (type == 0)
+        return fail(r, FCR_ERECORD, "the event has no type; add \"type\", such as "
+                                    "\"concern_stated\"");
+    if (!has_at)
+        return fail(r, FCR_ERECORD, "the event has no time; add \"at\" with an RFC 3339 "
+                                    "date-time");
+    event->type = type;
+
+    if (event->concern != NULL && !fcr__event_has_concern(type))
+        return fail(r, FCR_ERECORD, "%s events do not belong to one concern; remove "
+                                    "\"concern\"",
+                    fcr_event_type_name(type));
+    for (int field = 0; field < FCR__FIELD_COUNT; field++) {
+        if (fcr__event_present(event, (fcr__field_id)field) &&
+            !fcr__event_has_field(type, (fcr__field_id)field)) {
+            char names[256];
+            fcr__event_field_names(type, names, sizeof names);
+            return fail(r, FCR_ERECORD, "%s events have no field '%s'; their fields are: %s",
+                        fcr_event_type_name(type), fcr__field_name((fcr__field_id)field), names);
+        }
+    }
+    return FCR_OK;
+}
+
+static fcr_status read_events(reader *r)
+{
+    fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_ARRAY_BEGIN);
+
+    for (size_t index = 0; status == FCR_OK; index++) {
+        size_t mark = fcr__path_push_index(&r->path, index);
+        fcr__json_token token = fcr__json_next(r->parser);
+        if (token == FCR__JSON_ARRAY_END) {
+            fcr__path_pop(&r->path, mark);
+            break;
+        }
+        if (token != FCR__JSON_OBJECT_BEGIN) {
+            status = fcr__json_type_error(r->parser, &r->path, token, "an event object");
+            fcr__path_pop(&r->path, mark);
+            break;
+        }
+        if (index >= r->options->max_events) {
+            status = fail(r, FCR_ELIMIT, "the record has more than %zu events, the limit; "
+                                         "raise FCR_LIMIT_EVENTS to read it",
+                          r->options->max_events);
+            fcr__path_pop(&r->path, mark);
+            break;
+        }
+
+        record *rec = &r->rec;
+        status = fcr__grow((void **)&rec->events, &rec->event_capacity, rec->event_count + 1,
+                           sizeof *rec->events);
+        fcr_event *event = NULL;
+        if (status == FCR_OK)
+            status = fcr_event_new(&event, FCR_EVENT_CALL_ENDED, 0);
+        if (status == FCR_OK) {
+            parsed_event *slot = &rec->events[rec->event_count++];
+            slot->event = event;
+            fcr__json_position(r->parser, &slot->line, &slot->column, &slot->offset);
+            status = read_event(r, event);
+        }
+        fcr__path_pop(&r->path, mark);
+    }
+    return status;
+}
+
+static fcr_status read_record_fields(reader *r)
+{
+    static const char *const directions[] = {"inbound", "outbound"};
+    record *rec = &r->rec;
+    fcr_status status = FCR_OK;
+
+    while (status == FCR_OK) {
+        const char *key;
+        size_t length;
+        status = fcr__json_next_key(r->parser, &key, &length);
+        if (status != FCR_OK || key == NULL)
+            break;
+
+        size_t mark = fcr__path_push_key(&r->path, key, length);
+        if (fcr__key_is(key, length, "format")) {
+            status = read_format(r);
+        } else if (fcr__key_is(key, length, "id")) {
+            status = read_id(r, &rec->id);
+        } else if (fcr__key_is(key, length, "started_at")) {
+            status = fcr__json_read_time(r->parser, &r->path, &rec->started_at);
+            rec->has_started = true;
+        } else if (fcr__key_is(key, length, "ended_at")) {
+            status = fcr__json_read_time(r->parser, &r->path, &rec->ended_at);
+            rec->has_ended = true;
+        } else if (fcr__key_is(key, length, "direction")) {
+            int direction = 0;
+            status = read_enum(r, directions, 2, &direction, "inbound or outbound");
+            rec->direction = (fcr_direction)direction;
+        } else if (fcr__key_is(key, length, "agent")) {
+            status = read_agent(r);
+        } else if (fcr__key_is(key, length, "caller")) {
+            status = read_caller(r);
+        } else if (fcr__key_is(key, length, "events")) {
+            status = read_events(r);
+        } else {
+            status = keep_unknown(r, &rec->unknown, key, length);
+        }
+        fcr__path_pop(&r->path, mark);
+    }
+    return status;
+}
+
+/* Re-records a failure from building the call at the event's position. */
+static fcr_status fail_at_event(reader *r, fcr_status status, const parsed_event *where)
+{
+    char message[512];
+    char field[160];
+    snprintf(message, sizeof message, "%s", fcr_last_error());
+    snprintf(field, sizeof field, "%s", fcr_last_error_field());
+    return fcr__error_at(status, where->line, where->column, where->offset, field,
+                         "%s:%zu:%zu: %s", r->options->name, where->line, where->column, message);
+}
+
+static fcr_status fail_at_record(reader *r, fcr_status status, const char *field,
+                                 const char *message)
+{
+    return fcr__error_at(status, r->first_line, r->first_column, r->first_offset, field,
+                         "%s:%zu:%zu: %s", r->options->name, r->first_line, r->first_column,
+                         message);
+}
+
+static fcr_status build_call(reader *r, fcr_call **out)
+{
+    record *rec = &r->rec;
+
+    if (!rec->has_format)
+        return fail_at_record(r, FCR_ERECORD, "format",
+                              "the record has no format tag; add \"format\": \"fcr.call/1\"");
+    if (rec->id == NULL)
+        return fail_at_record(r, FCR_ERECORD, "id", "the record has no id; add \"id\"");
+    if (!rec->has_started)
+        return fail_at_record(r, FCR_ERECORD, "started_at",
+                              "the record has no start time; add \"started_at\" with an RFC "
+                              "3339 date-time");
+    if (rec->has_ended && rec->ended_at < rec->started_at)
+        return fail_at_record(r, FCR_ERECORD, "ended_at",
+                              "ended_at is earlier than started_at; check both times");
+    if ((rec->agent_id == NULL) != (rec->agent_role == NULL))
+        return fail_at_record(r, FCR_ERECORD, "agent",
+                              "agent needs both an id and a role, or neither");
+
+    fcr_call *call = NULL;
+    fcr_status status = fcr_call_new(&call, r->options->policy, r->options->mode, rec->id,
+                                     rec->started_at);
+    if (status == FCR_OK)
+        status = fcr_call_set_direction(call, rec->direction);
+    if (status == FCR_OK && rec->agent_id != NULL)
+        status = fcr_call_set_agent(call, rec->agent_id, rec->agent_role);
+    if (status == FCR_OK)
+        status = fcr_call_set_caller_role(call, rec->caller_role);
+    if (status == FCR_OK && rec->patient_key != NULL)
+        status = fcr_call_set_patient_key(call, rec->patient_key);
+    if (status != FCR_OK) {
+        fcr_call_free(call);
+        if (status == FCR_ENOMEM)
+            return status;
+        char message[512];
+        snprintf(message, sizeof message, "%s", fcr_last_error());
+        return fail_at_record(r, status == FCR_ENOTFOUND ? FCR_ERECORD : status,
+                              fcr_last_error_field(), message);
+    }
+
+    for (size_t i = 0; i < rec->event_count; i++) {
+        status = fcr__call_append_owned(call, rec->events[i].event);
+        if (status != FCR_OK) {
+            fcr_call_free(call);
+            return status == FCR_ENOMEM ? status : fail_at_event(r, status, &rec->events[i]);
+        }
+        rec->events[i].event = NULL; /* the call owns it now */
+    }
+
+    if (rec->has_ended && fcr_call_ended_at(call) != rec->ended_at) {
+        fcr_call_free(call);
+        return fail_at_record(r, FCR_ERECORD, "ended_at",
+                              "ended_at does not match the time of the call_ended event; "
+                              "record the end as a call_ended event and keep both equal");
+    }
+
+    /* Unknown fields move to the call, to be written back unchanged. */
+    call->unknown = rec->unknown;
+    call->agent_unknown = rec->agent_unknown;
+    call->caller_unknown = rec->caller_unknown;
+    call->format_tag = rec->format_tag;
+    memset(&rec->unknown, 0, sizeof rec->unknown);
+    memset(&rec->agent_unknown, 0, sizeof rec->agent_unknown);
+    memset(&rec->caller_unknown, 0, sizeof rec->caller_unknown);
+    rec->format_tag = NULL;
+
+    *out = call;
+    return FCR_OK;
+}
+
+fcr_status fcr__call_read(fcr__json_parser *parser, const fcr__call_read_options *options,
+                          fcr_call **out)
+{
+    reader r;
+    memset(&r, 0, sizeof r);
+    r.parser = parser;
+    r.options = options;
+    fcr__path_init(&r.path);
+
+    fcr_status status = fcr__json_expect(parser, &r.path, FCR__JSON_OBJECT_BEGIN);
+    if (status == FCR_OK) {
+        fcr__json_position(parser, &r.first_line, &r.first_column, &r.first_offset);
+        status = read_record_fields(&r);
+    }
+    if (status == FCR_OK) {
+        fcr__json_token token = fcr__json_next(parser);
+        if (token != FCR__JSON_END)
+            status = fcr__json_token_status(token);
+    }
+    if (status == FCR_OK)
+        status = build_call(&r, out);
+
+    record_free(&r.rec);
+    return status;
+}

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* Typed reading of known document shapes on top of the pull parser. */
+#include <stdio.h>
+#include <string.h>
+
+#include "json_read.h"
+
+void fcr__path_init(fcr__json_path *path)
+{
+    path->text[0] = '\0';
+    path->length = 0;
+}
+
+static size_t path_append_text(fcr__json_path *path, const char *separator, const char *text,
+                               size_t length)
+{
+    size_t old = path->length;
+    size_t room = sizeof path->text - path->length;
+    int written = snprintf(path->text + path->length, room, "%s%.*s", separator, (int)length, text);
+    if (written > 0)
+        path->length += (size_t)written < room ? (size_t)written : room - 1;
+    return old;
+}
+
+size_t fcr__path_push_key(fcr__json_path *path, const char *key, size_t length)
+{
+    /* Keys come from input; keep only a bounded prefix. */
+    size_t shown = length > 48 ? 48 : length;
+    return path_append_text(path, path->length == 0 ? "" : ".", key, shown);
+}
+
+size_t fcr__path_push_index(fcr__json_path *path, size_t index)
+{
+    char text[32];
+    int length = snprintf(text, sizeof text, "[%zu]", index);
+    return path_append_text(path, "", text, (size_t)length);
+}
+
+void fcr__path_pop(fcr__json_path *path, size_t old_length)
+{
+    path->length = old_length;
+    path->text[old_length] = '\0';
+}
+
+const char *fcr__path_text(const fcr__json_path *path)
+{
+    return path->length == 0 ? "(document)" : path->text;
+}
+
+fcr_status fcr__json_token_status(fcr__json_token token)
+{
+    if (token == FCR__JSON_NEED_MORE)
+        return FCR__NEED_MORE;
+    if (token == FCR__JSON_ERROR) {
+        fcr_status status = fcr_last_error_status();
+        return status == FCR_OK ? FCR_EPARSE : status;
+    }
+    return FCR_OK;
+}
+
+const char *fcr__json_token_kind(fcr__json_token token)
+{
+    switch (token) {
+    case FCR__JSON_OBJECT_BEGIN: return "an object";
+    case FCR__JSON_OBJECT_END: return "the end of an object";
+    case FCR__JSON_ARRAY_BEGIN: return "an array";
+    case FCR__JSON_ARRAY_END: return "the end of an array";
+    case FCR__JSON_KEY: return "a key";
+    case FCR__JSON_STRING: return "a string";
+    case FCR__JSON_NUMBER: return "a number";
+    case FCR__JSON_TRUE:
+    case FCR__JSON_FALSE: return "a boolean";
+    case FCR__JSON_NULL: return "null";
+    case FCR__JSON_END: return "the end of the document";
+    default: return "an invalid token";
+    }
+}
+
+fcr_status fcr__json_type_error(fcr__json_parser *parser, const fcr__json_path *path,
+                                fcr__json_token found, const char *what)
+{
+    fcr_status status = fcr__json_token_status(found);
+    if (status != FCR_OK)
+        return status;
+    return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                          "%s must be %s, not %s", fcr__path_text(path), what,
+                          fcr__json_token_kind(found));
+}
+
+fcr_status fcr__json_check_text(fcr__json_parser *parser, const fcr__json_path *path,
+                                const char *text, size_t length, size_t max_length)
+{
+    if (memchr(text, '\0', length) != NULL)
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s contains a NUL character (\\u0000), which record text may "
+                              "not contain; remove it",
+                              fcr__path_text(path));
+    if (max_length != 0 && length > max_length)
+        return fcr__json_fail(parser, FCR_ELIMIT, fcr__path_text(path),
+                              "%s is %zu bytes long, over the limit of %zu bytes",
+                              fcr__path_text(path), length, max_length);
+    return FCR_OK;
+}
+
+fcr_status fcr__json_read_string(fcr__json_parser *parser, const fcr__json_path *path,
+                                 size_t max_length, const char **text, size_t *length)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token != FCR__JSON_STRING)
+        return fcr__json_type_error(parser, path, token, "a string");
+
+    *text = fcr__json_string(parser, length);
+    return fcr__json_check_text(parser, path, *text, *length, max_length);
+}
+
+fcr_status fcr__json_read_bool(fcr__json_parser *parser, const fcr__json_path *path, bool *out)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token == FCR__JSON_TRUE || token == FCR__JSON_FALSE) {
+        *out = token == FCR__JSON_TRUE;
+        return FCR_OK;
+    }
+    return fcr__json_type_error(parser, path, token, "true or false");
+}
+
+fcr_status fcr__json_read_int(fcr__json_parser *parser, const fcr__json_path *path, int64_t min,
+                              int64_t max, int64_t *out)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token != FCR__JSON_NUMBER)
+        return fcr__json_type_error(parser, path, token, "an integer");
+
+    int64_t value;
+    if (!fcr__json_number_int64(parser, &value) || value < min || value > max)
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s must be an integer from %lld to %lld",
+                              fcr__path_text(path), (long long)min, (long long)max);
+    *out = value;
+    return FCR_OK;
+}
+
+fcr_status fcr__json_read_double(fcr__json_parser *parser, const fcr__json_path *path,
+                                 double *out)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token != FCR__JSON_NUMBER)
+        return fcr__json_type_error(parser, path, token, "a number");
+    if (!fcr__json_number_double(parser, out))
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s is too large to represent", fcr__path_text(path));
+    return FCR_OK;
+}
+
+fcr_status fcr__json_read_time(fcr__json_parser *parser, const fcr__json_path *path,
+                               fcr_time *out)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(parser, path, 64, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    if (fcr_time_parse_n(out, text, length) != FCR_OK) {
+        char detail[256];
+        snprintf(detail, sizeof detail, "%s", fcr_last_error());
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s is not an RFC 3339 date-time such as 2026-11-10T14:02:00Z "
+                              "(%s)",
+                              fcr__path_text(path), detail);
+    }
+    return FCR_OK;
+}
+
+fcr_status fcr__json_expect(fcr__json_parser *parser, const fcr__json_path *path,
+                            fcr__json_token expected)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token == expected)
+        return FCR_OK;
+    return fcr__json_type_error(parser, path, token,
+                                expected == FCR__JSON_OBJECT_BEGIN ? "an object" : "an array");
+}
+
+fcr_status fcr__json_next_key(fcr__json_parser *parser, const char **key, size_t *length)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token == FCR__JSON_OBJECT_END) {
+        *key = NULL;
+        *length = 0;
+        return FCR_OK;
+    }
+    if (token == FCR__JSON_KEY) {
+        *key = fcr__json_string(parser, length);
+        return FCR_OK;
+    }
+    fcr_status status = fcr__json_token_status(token);
+    return status != FCR_OK ? status : FCR_EPARSE;
+}
+
+fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_path *path,
+                                   const char *known)
+{
+    return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                          "unknown field %s; the fields here are: %s", fcr__path_text(path),
+                          known);
+}
