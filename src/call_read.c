@@ -567,3 +567,37 @@ fcr_status fcr__call_read(fcr__json_parser *parser, const fcr__call_read_options
     record_free(&r.rec);
     return status;
 }
+
+fcr_status fcr_event_from_json(fcr_event **out, const char *json, size_t length)
+{
+    if (out == NULL || json == NULL)
+        return fcr__error(FCR_EINVAL, "fcr_event_from_json: out and json must not be NULL");
+
+    reader r;
+    memset(&r, 0, sizeof r);
+    fcr__path_init(&r.path);
+    fcr_status status = fcr__json_parser_new(&r.parser, NULL);
+    if (status != FCR_OK)
+        return status;
+    fcr__json_parser_reset(r.parser, json, length, "<event>");
+
+    fcr_event *event = NULL;
+    status = fcr__json_expect(r.parser, &r.path, FCR__JSON_OBJECT_BEGIN);
+    if (status == FCR_OK)
+        status = fcr_event_new(&event, FCR_EVENT_CALL_ENDED, 0);
+    if (status == FCR_OK)
+        status = read_event(&r, event);
+    if (status == FCR_OK) {
+        fcr__json_token token = fcr__json_next(r.parser);
+        if (token != FCR__JSON_END)
+            status = fcr__json_token_status(token);
+    }
+    fcr__json_parser_free(r.parser);
+
+    if (status != FCR_OK) {
+        fcr_event_free(event);
+        return status;
+    }
+    *out = event;
+    return FCR_OK;
+}

@@ -180,6 +180,24 @@ FCR_API size_t fcr_event_list_count(const fcr_event *event, const char *field);
  */
 FCR_API const char *fcr_event_list_item(const fcr_event *event, const char *field, size_t index);
 
+/**
+ * Creates an event from one JSON object in the form events take in
+ * `fcr.call/1` records, such as
+ * `{"type": "escalated", "at": "2026-11-10T14:06:00Z", "concern": "c2",
+ * "target": "nurse_triage", "reason": "...", "owner": "RN on duty"}`.
+ * Fields this library does not know are kept.
+ *
+ * @param out    Receives the event; release it with fcr_event_free().
+ * @param json   The object, @p length bytes of UTF-8.
+ * @param length Size of @p json in bytes.
+ * @return FCR_OK; FCR_EINVAL for NULL arguments; FCR_EPARSE for malformed
+ *         JSON; FCR_ERECORD for a missing type or time, an unknown type, a
+ *         field of the wrong type or a field that the event type does not
+ *         have; FCR_ENOMEM. The detail names the line, column and field.
+ * @since 1.0
+ */
+FCR_API fcr_status fcr_event_from_json(fcr_event **out, const char *json, size_t length);
+
 FCR_END_DECLS
 
 /** @} */

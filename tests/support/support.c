@@ -98,3 +98,37 @@ void test_alloc_reset(void)
     allocation_count = 0;
     fail_at = 0;
 }
+
+fcr_time test_time(const char *text)
+{
+    fcr_time time = 0;
+    if (fcr_time_parse(&time, text) != FCR_OK)
+        fail_msg("invalid test time %s: %s", text, fcr_last_error());
+    return time;
+}
+
+fcr_status test_record(fcr_call *call, const char *json)
+{
+    fcr_event *event = NULL;
+    fcr_status status = fcr_event_from_json(&event, json, strlen(json));
+    if (status != FCR_OK)
+        return status;
+    status = fcr_call_append(call, event);
+    fcr_event_free(event);
+    return status;
+}
+
+void test_record_ok(fcr_call *call, const char *json)
+{
+    fcr_status status = test_record(call, json);
+    if (status != FCR_OK)
+        fail_msg("recording %s failed with %s: %s", json, fcr_strerror(status), fcr_last_error());
+}
+
+char *test_call_json(const fcr_call *call)
+{
+    char *json = NULL;
+    if (fcr_call_to_json(&json, call, 0) != FCR_OK)
+        fail_msg("fcr_call_to_json failed: %s", fcr_last_error());
+    return json;
+}

@@ -32,4 +32,20 @@ long test_alloc_outstanding(void);
 /* Resets the allocation counter and disables failure injection. */
 void test_alloc_reset(void);
 
+#include "fcr/fcr.h"
+
+/* Parses an RFC 3339 time, failing the test when it is invalid. */
+fcr_time test_time(const char *text);
+
+/* Records an event given as a JSON object (the fcr.call/1 event form) and
+ * returns the status of fcr_call_append(), or of the parse on failure. */
+fcr_status test_record(fcr_call *call, const char *json);
+
+/* Like test_record(), but fails the test with the library's message
+ * unless the event is recorded. */
+void test_record_ok(fcr_call *call, const char *json);
+
+/* Serializes a call to compact JSON; the caller frees it with fcr_free(). */
+char *test_call_json(const fcr_call *call);
+
 #endif
