@@ -30,6 +30,7 @@ typedef struct record {
     fcr_caller_role caller_role;
     char *patient_key;
     char *format_tag;
+    bool unobservable[FCR__ITEM_COUNT];
     parsed_event *events;
     size_t event_count, event_capacity;
     fcr__raw_fields unknown, agent_unknown, caller_unknown;
@@ -410,6 +411,42 @@ static fcr_status read_events(reader *r)
     return status;
 }
 
+static fcr_status read_unobservable(reader *r)
+{
+    fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_ARRAY_BEGIN);
+    for (size_t index = 0; status == FCR_OK; index++) {
+        size_t mark = fcr__path_push_index(&r->path, index);
+        fcr__json_token token = fcr__json_next(r->parser);
+        if (token == FCR__JSON_ARRAY_END) {
+            fcr__path_pop(&r->path, mark);
+            break;
+        }
+
+        int item = -1;
+        if (token != FCR__JSON_STRING) {
+            status = fcr__json_type_error(r->parser, &r->path, token, "a checklist item id");
+        } else {
+            size_t length;
+            const char *text = fcr__json_string(r->parser, &length);
+            for (int i = 0; i < FCR__ITEM_COUNT; i++) {
+                if (fcr__key_is(text, length, fcr__item_ids[i]))
+                    item = i;
+            }
+            if (item < 0)
+                status = fail(r, FCR_ERECORD, "unknown checklist item; use one of "
+                                              "open_questions, concern_restated, "
+                                              "identity_verified, resolution_attempted, "
+                                              "escalated_only_when_necessary, "
+                                              "next_steps_explained, anything_else_asked, "
+                                              "documented");
+        }
+        if (status == FCR_OK)
+            r->rec.unobservable[item] = true;
+        fcr__path_pop(&r->path, mark);
+    }
+    return status;
+}
+
 static fcr_status read_record_fields(reader *r)
 {
     static const char *const directions[] = {"inbound", "outbound"};
@@ -444,6 +481,8 @@ static fcr_status read_record_fields(reader *r)
             status = read_caller(r);
         } else if (fcr__key_is(key, length, "events")) {
             status = read_events(r);
+        } else if (fcr__key_is(key, length, "unobservable")) {
+            status = read_unobservable(r);
         } else {
             status = keep_unknown(r, &rec->unknown, key, length);
         }
@@ -533,6 +572,7 @@ static fcr_status build_call(reader *r, fcr_call **out)
     call->agent_unknown = rec->agent_unknown;
     call->caller_unknown = rec->caller_unknown;
     call->format_tag = rec->format_tag;
+    memcpy(call->unobservable, rec->unobservable, sizeof call->unobservable);
     memset(&rec->unknown, 0, sizeof rec->unknown);
     memset(&rec->agent_unknown, 0, sizeof rec->agent_unknown);
     memset(&rec->caller_unknown, 0, sizeof rec->caller_unknown);

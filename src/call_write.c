@@ -115,6 +115,19 @@ fcr_status fcr_call_to_json(char **out, const fcr_call *call, unsigned flags)
     write_unknown(&writer, &call->caller_unknown);
     fcr__json_end_object(&writer);
 
+    bool any_unobservable = false;
+    for (int i = 0; i < FCR__ITEM_COUNT; i++)
+        any_unobservable = any_unobservable || call->unobservable[i];
+    if (any_unobservable) {
+        fcr__json_key(&writer, "unobservable");
+        fcr__json_begin_array(&writer);
+        for (int i = 0; i < FCR__ITEM_COUNT; i++) {
+            if (call->unobservable[i])
+                fcr__json_string_value(&writer, fcr__item_ids[i]);
+        }
+        fcr__json_end_array(&writer);
+    }
+
     fcr__json_key(&writer, "events");
     fcr__json_begin_array(&writer);
     for (size_t i = 0; i < call->event_count; i++)

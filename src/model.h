@@ -313,6 +313,9 @@ struct fcr_call {
 
     fcr__workflow workflow;
 
+    /* Checklist items the evidence source cannot show, scored unknown. */
+    bool unobservable[FCR__ITEM_COUNT];
+
     /* Unknown JSON fields, kept for round trips. */
     fcr__raw_fields unknown;
     fcr__raw_fields agent_unknown;
@@ -328,6 +331,10 @@ fcr_status fcr__call_append(fcr_call *call, const fcr_event *event);
 /* Records an event that the call takes over on success. On failure the
  * caller still owns it. */
 fcr_status fcr__call_append_owned(fcr_call *call, fcr_event *event);
+
+/* Whether the call's agent may resolve `category` by policy. With no agent
+ * role set, only non-clinical categories count as in scope. */
+bool fcr__call_may_resolve(const fcr_call *call, const char *category);
 
 /* Counts distinct person-specific identifier types confirmed. */
 size_t fcr__call_person_identifier_count(const fcr_call *call);

@@ -227,9 +227,7 @@ static fcr_status validate_event(const fcr_call *call, const fcr_event *event)
     return status;
 }
 
-/* Whether the agent may resolve `category` by policy. With no agent role
- * set, only non-clinical categories count as in scope. */
-static bool may_resolve(const fcr_call *call, const char *category)
+bool fcr__call_may_resolve(const fcr_call *call, const char *category)
 {
     if (call->agent_role == NULL) {
         const fcr__category *entry = fcr__policy_category(call->policy, category);
@@ -328,7 +326,7 @@ static fcr_status outcome_requirements(const fcr_call *call, const fcr_event *ev
 
     switch (event->type) {
     case FCR_EVENT_RESOLVED:
-        if (status == FCR_OK && !may_resolve(call, concern->category)) {
+        if (status == FCR_OK && !fcr__call_may_resolve(call, concern->category)) {
             const char *target = fcr_policy_default_target(call->policy, concern->category);
             status = fcr__requirements_add(out, "resolve_outside_scope", rule_scope, FCR_STEP_ACT,
                                            concern->id,
@@ -595,7 +593,7 @@ static void apply_authority(fcr_call *call, const fcr_event *event, size_t index
     if (fcr__event_present(event, FCR__F_IN_SCOPE))
         concern->in_scope = event->flags[FCR__F_IN_SCOPE - FCR__TEXT_FIELD_COUNT];
     else
-        concern->in_scope = may_resolve(call, concern->category);
+        concern->in_scope = fcr__call_may_resolve(call, concern->category);
 
     if (fcr__event_present(event, FCR__F_TOOLS_AVAILABLE))
         concern->tools_available = event->flags[FCR__F_TOOLS_AVAILABLE - FCR__TEXT_FIELD_COUNT];

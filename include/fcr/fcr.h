@@ -19,5 +19,7 @@
 #include "fcr/guidance.h"
 #include "fcr/call_json.h"
 #include "fcr/reader.h"
+#include "fcr/note.h"
+#include "fcr/scorecard.h"
 
 #endif /* FCR_FCR_H */
