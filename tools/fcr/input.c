@@ -1,0 +1,132 @@
+/* SPDX-License-Identifier: MIT */
+#include "input.h"
+
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+#define STDIN_NAME "<stdin>"
+
+void input_report_error(fcr_status status)
+{
+    /* Copied first, because the next libfcr call may reuse the buffers. */
+    char message[1024];
+    char field[256];
+    snprintf(message, sizeof message, "%s", fcr_last_error());
+    snprintf(field, sizeof field, "%s", fcr_last_error_field());
+
+    if (message[0] == '\0')
+        cli_error("%s", fcr_strerror(status));
+    else if (field[0] != '\0' && strstr(message, field) == NULL)
+        cli_error("%s (field %s)", message, field);
+    else
+        cli_error("%s", message);
+}
+
+int input_load_policy(fcr_policy **out, const char *path)
+{
+    fcr_status status = path == NULL ? fcr_policy_new(out) : fcr_policy_load_file(out, path);
+    if (status != FCR_OK) {
+        input_report_error(status);
+        return CLI_EXIT_INVALID;
+    }
+    return CLI_EXIT_OK;
+}
+
+static ptrdiff_t read_stream(void *userdata, char *buffer, size_t size)
+{
+    FILE *stream = userdata;
+    size_t got = fread(buffer, 1, size, stream);
+    if (got == 0 && ferror(stream))
+        return -1;
+    return (ptrdiff_t)got;
+}
+
+static fcr_status open_reader(fcr_reader **out, fcr_policy *policy, const char *path)
+{
+    if (strcmp(path, "-") == 0)
+        return fcr_reader_new_callback(out, policy, read_stream, stdin, STDIN_NAME);
+    return fcr_reader_new_file(out, policy, path);
+}
+
+/* Whether fcr_reader_next() can go on after this failure. The reader
+ * header lists these; FCR_ELIMIT may also stop it, which read_file()
+ * notices from the record number. */
+static bool reading_can_continue(fcr_status status)
+{
+    return status == FCR_ERECORD || status == FCR_EWORKFLOW || status == FCR_EVERSION ||
+           status == FCR_ELIMIT || status == FCR_ESTATE;
+}
+
+static void report_stop(const char *name, size_t record)
+{
+    cli_error("%s: reading stopped at record %zu, so any records after it were not read; "
+              "fix that record and run again",
+              name, record);
+}
+
+static void read_file(input_totals *totals, const cli_options *options, fcr_policy *policy,
+                      const char *path, input_record_fn handle, void *context)
+{
+    const char *name = strcmp(path, "-") == 0 ? STDIN_NAME : path;
+    fcr_reader *reader = NULL;
+    fcr_status status = open_reader(&reader, policy, path);
+    if (status == FCR_OK && options->live)
+        status = fcr_reader_set_mode(reader, FCR_MODE_LIVE);
+    if (status != FCR_OK) {
+        input_report_error(status);
+        fcr_reader_free(reader);
+        totals->files_unreadable++;
+        return;
+    }
+
+    size_t failed_record = SIZE_MAX;
+    for (;;) {
+        fcr_call *call = NULL;
+        status = fcr_reader_next(reader, &call);
+        if (status == FCR_OK && call == NULL)
+            break;
+
+        if (status == FCR_OK) {
+            input_record where = {name, fcr_reader_record(reader), fcr_reader_line(reader)};
+            if (handle(call, &where, context))
+                totals->records_valid++;
+            else
+                totals->output_failures++;
+            fcr_call_free(call);
+            continue;
+        }
+
+        /* A reader that has stopped fails again without moving to a new
+         * record; its error was already reported. */
+        size_t record = fcr_reader_record(reader);
+        if (record == failed_record) {
+            report_stop(name, record);
+            break;
+        }
+        input_report_error(status);
+        totals->records_invalid++;
+        failed_record = record;
+        if (!reading_can_continue(status)) {
+            report_stop(name, record);
+            break;
+        }
+    }
+    fcr_reader_free(reader);
+}
+
+void input_read_files(input_totals *totals, const cli_options *options, fcr_policy *policy,
+                      input_record_fn handle, void *context)
+{
+    memset(totals, 0, sizeof *totals);
+    for (size_t i = 0; i < options->file_count; i++)
+        read_file(totals, options, policy, options->files[i], handle, context);
+}
+
+int input_exit_status(const input_totals *totals)
+{
+    if (totals->files_unreadable > 0 || totals->records_invalid > 0 ||
+        totals->output_failures > 0)
+        return CLI_EXIT_INVALID;
+    return CLI_EXIT_OK;
+}
