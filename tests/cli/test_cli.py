@@ -214,6 +214,12 @@ class CheckTest(CliTestCase):
         self.assertIn("fcr: truncated.json: reading stopped at record 1,", err)
         self.assertIn("Checked 4 records: 3 valid, 1 invalid;", out)
 
+    def test_malformed_json_position(self):
+        status, out, err = run("check", "malformed.jsonl")
+        self.assert_status(status, 1, err)
+        self.assertRegex(err, r"^fcr: record 1: malformed\.jsonl:1:87: ")
+        self.assertIn("Checked 1 record: 0 valid, 1 invalid;", out)
+
     def test_newer_format_rejected(self):
         status, out, err = run("check", "newer-format.json")
         self.assert_status(status, 1, err)
@@ -309,6 +315,17 @@ class OptionTest(CliTestCase):
             ["check", "--live=yes", "calls.jsonl"],
             "fcr: option '--live' takes no value; give --live alone\n",
         )
+
+    def test_write_failure_reported(self):
+        if not os.path.exists("/dev/full"):
+            self.skipTest("/dev/full is not available on this system")
+        with open("/dev/full", "w") as full:
+            completed = subprocess.run(
+                WRAPPER + [FCR, "score", "calls.jsonl"], stdout=full, stderr=subprocess.PIPE,
+                cwd=DATA, text=True, timeout=300,
+            )
+        self.assert_status(completed.returncode, 1, completed.stderr)
+        self.assertIn("fcr: cannot write to standard output", completed.stderr)
 
     def test_missing_files(self):
         self.assert_usage_error(
