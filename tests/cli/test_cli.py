@@ -207,6 +207,12 @@ class CheckTest(CliTestCase):
         self.assertRegex(err, r"^fcr: cannot open does-not-exist\.jsonl: ")
         self.assertIn("Checked 3 records: 3 valid, 0 invalid, 1 file not readable;", out)
 
+    def test_directory_as_file(self):
+        status, out, err = run("check", ".", "calls.jsonl")
+        self.assert_status(status, 1, err)
+        self.assertRegex(err, r"^fcr: .*cannot read \.: ")
+        self.assertIn("Checked 3 records: 3 valid, 0 invalid, 1 file not readable;", out)
+
     def test_malformed_json_stops_file(self):
         status, out, err = run("check", "truncated.json", "calls.jsonl")
         self.assert_status(status, 1, err)

@@ -97,6 +97,14 @@ static void read_file(input_totals *totals, const cli_options *options, fcr_poli
             continue;
         }
 
+        /* A read failure, such as a directory given as FILE, is about the
+         * file rather than one record. */
+        if (status == FCR_EIO) {
+            input_report_error(status);
+            totals->files_unreadable++;
+            break;
+        }
+
         /* A reader that has stopped fails again without moving to a new
          * record; its error was already reported. */
         size_t record = fcr_reader_record(reader);

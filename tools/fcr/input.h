@@ -14,7 +14,7 @@
 /* Counts over every FILE of one run; input_exit_status() turns them into
  * the exit status. */
 typedef struct input_totals {
-    size_t files_unreadable; /* could not be opened */
+    size_t files_unreadable; /* could not be opened or read */
     size_t records_valid;
     size_t records_invalid;  /* rejected by the library, or stopped a file */
     size_t output_failures;  /* valid records whose output could not be made */
