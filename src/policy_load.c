@@ -206,9 +206,13 @@ static fcr_status read_identifier(loader *load, const char *id, size_t length)
     if (status != FCR_OK)
         return status;
 
+    /* Only a new type starts out person-specific, so that an entry that
+     * relabels a location such as "room" keeps it a location. */
+    bool added = fcr__policy_identifier_type(load->policy, id) == NULL;
     fcr__identifier_type *type;
     FIND_OR_ADD(load->policy->identifier_types, load->policy->identifier_type_count, id, type);
-    type->person_specific = true;
+    if (added)
+        type->person_specific = true;
 
     while (status == FCR_OK) {
         const char *key;
