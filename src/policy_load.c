@@ -580,6 +580,10 @@ static fcr_status read_time_zone(loader *load)
     if (status != FCR_OK) {
         char detail[300];
         snprintf(detail, sizeof detail, "%s", fcr_last_error());
+        /* The zone loader rejects a name such as "../etc/passwd" as an
+         * invalid argument, but here the name is a field of the document. */
+        if (status == FCR_EINVAL)
+            status = FCR_ERECORD;
         return fcr__json_fail(load->parser, status, fcr__path_text(&load->path), "%s: %s",
                               fcr__path_text(&load->path), detail);
     }
