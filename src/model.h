@@ -108,6 +108,17 @@ struct fcr_policy {
     fcr__phrases phrases[FCR__STEP_COUNT];
 };
 
+/* Sections whose entries are keyed by id. */
+typedef enum fcr__policy_section {
+    FCR__SECTION_IDENTIFIER_TYPES,
+    FCR__SECTION_ROLES,
+    FCR__SECTION_CATEGORIES,
+    FCR__SECTION_TARGETS
+} fcr__policy_section;
+
+/* Returns built-in id `index` of `section`, or NULL after the last one. */
+const char *fcr__policy_default_id(fcr__policy_section section, size_t index);
+
 /* Allocates an empty policy with one reference and no entries. */
 fcr_status fcr__policy_alloc(fcr_policy **out);
 /* Fills an empty policy with the built-in defaults. */

@@ -287,6 +287,22 @@ static fcr_status set_office_hours(fcr_policy *policy)
     return FCR_OK;
 }
 
+const char *fcr__policy_default_id(fcr__policy_section section, size_t index)
+{
+    switch (section) {
+    case FCR__SECTION_IDENTIFIER_TYPES:
+        return index < FCR__ARRAY_SIZE(default_identifiers) ? default_identifiers[index].id : NULL;
+    case FCR__SECTION_ROLES:
+        return index < FCR__ARRAY_SIZE(default_roles) ? default_roles[index].id : NULL;
+    case FCR__SECTION_CATEGORIES:
+        return index < FCR__ARRAY_SIZE(default_categories) ? default_categories[index].id : NULL;
+    case FCR__SECTION_TARGETS:
+        return index < FCR__ARRAY_SIZE(default_targets) ? default_targets[index].id : NULL;
+    default:
+        return NULL;
+    }
+}
+
 fcr_status fcr__policy_set_defaults(fcr_policy *policy)
 {
     policy->required_identifiers = 2;

@@ -37,6 +37,36 @@ static void write_span(fcr__json_writer *writer, fcr__business_span span)
     fcr__json_string_value(writer, text);
 }
 
+static bool has_entry(const fcr_policy *policy, fcr__policy_section section, const char *id)
+{
+    switch (section) {
+    case FCR__SECTION_IDENTIFIER_TYPES:
+        return fcr__policy_identifier_type(policy, id) != NULL;
+    case FCR__SECTION_ROLES:
+        return fcr__policy_role(policy, id) != NULL;
+    case FCR__SECTION_CATEGORIES:
+        return fcr__policy_category(policy, id) != NULL;
+    case FCR__SECTION_TARGETS:
+    default:
+        return fcr__policy_target(policy, id) != NULL;
+    }
+}
+
+/* Writes `"id": null` for each built-in id the policy no longer has. A
+ * document is read over the defaults, so without these entries reading it
+ * back would bring the removed entries back. */
+static void write_removed(fcr__json_writer *writer, const fcr_policy *policy,
+                          fcr__policy_section section)
+{
+    const char *id;
+    for (size_t i = 0; (id = fcr__policy_default_id(section, i)) != NULL; i++) {
+        if (!has_entry(policy, section, id)) {
+            fcr__json_key(writer, id);
+            fcr__json_null(writer);
+        }
+    }
+}
+
 static void write_identity(fcr__json_writer *writer, const fcr_policy *policy)
 {
     fcr__json_key(writer, "identity");
@@ -57,6 +87,7 @@ static void write_identity(fcr__json_writer *writer, const fcr_policy *policy)
         fcr__json_bool(writer, type->person_specific);
         fcr__json_end_object(writer);
     }
+    write_removed(writer, policy, FCR__SECTION_IDENTIFIER_TYPES);
     fcr__json_end_object(writer);
     fcr__json_end_object(writer);
 }
@@ -79,6 +110,7 @@ static void write_roles(fcr__json_writer *writer, const fcr_policy *policy)
         write_list(writer, &role->resolves);
         fcr__json_end_object(writer);
     }
+    write_removed(writer, policy, FCR__SECTION_ROLES);
     fcr__json_end_object(writer);
 }
 
@@ -104,6 +136,7 @@ static void write_categories(fcr__json_writer *writer, const fcr_policy *policy)
         }
         fcr__json_end_object(writer);
     }
+    write_removed(writer, policy, FCR__SECTION_CATEGORIES);
     fcr__json_end_object(writer);
 }
 
@@ -123,6 +156,7 @@ static void write_targets(fcr__json_writer *writer, const fcr_policy *policy)
         write_span(writer, target->callback);
         fcr__json_end_object(writer);
     }
+    write_removed(writer, policy, FCR__SECTION_TARGETS);
     fcr__json_end_object(writer);
 }
 
