@@ -94,9 +94,14 @@ bool fcr__json_number_double(const fcr__json_parser *parser, double *out);
  * Returns the token that closes it (the scalar itself for a scalar), or
  * FCR__JSON_ERROR / FCR__JSON_NEED_MORE. On success *start and *end (either
  * may be NULL) receive the byte offsets of the value's source text within the
- * buffer passed to fcr__json_parser_reset(), so callers can keep unknown
- * fields verbatim. */
+ * buffer passed to fcr__json_parser_reset(), or for a stream's parser within
+ * fcr__json_parser_data(), so callers can keep unknown fields verbatim. */
 fcr__json_token fcr__json_skip(fcr__json_parser *parser, size_t *start, size_t *end);
+
+/* Returns the buffer that fcr__json_skip() offsets count from: the one given
+ * to fcr__json_parser_reset(), or in a stream the current value's first
+ * byte. A stream moves it at every refill. */
+const char *fcr__json_parser_data(const fcr__json_parser *parser);
 
 /* Position of the current token: 1-based line and byte column, 0-based byte
  * offset, all counted from the start of the whole input (a stream adds the
@@ -193,5 +198,37 @@ void fcr__json_null(fcr__json_writer *writer);
 void fcr__json_raw(fcr__json_writer *writer, const char *json, size_t length);
 /* Returns the first failure, or FCR_OK. */
 fcr_status fcr__json_writer_status(const fcr__json_writer *writer);
+
+/* --- internals shared by the json_*.c files ----------------------------- */
+
+/* Stream support (json_stream.c). Points the parser at one value of a
+ * stream: data[0] is the value's first byte, at absolute byte offset
+ * `offset`, on line `line`, whose first byte is at absolute offset
+ * `line_start`. The parser returns FCR__JSON_END as soon as the value closes,
+ * without looking at what follows, and FCR__JSON_NEED_MORE when the window
+ * ends inside the value and `final` is false. At FCR__JSON_END a value longer
+ * than limits->max_value_bytes is FCR_ELIMIT. */
+void fcr__json_parser_reset_value(fcr__json_parser *parser, const char *data, size_t length,
+                                  bool final, size_t offset, size_t line, size_t line_start,
+                                  const char *name);
+
+/* After FCR__JSON_END from a value started by fcr__json_parser_reset_value():
+ * stores the number of window bytes the value used and the line position
+ * just after it, then returns true. Returns false when the parser is not at
+ * FCR__JSON_END. */
+bool fcr__json_parser_value_end(const fcr__json_parser *parser, size_t *consumed, size_t *line,
+                                size_t *line_start);
+
+/* Number text conversion (json_number.c). `text` is `length` bytes that
+ * follow the RFC 8259 number grammar; these functions behave like
+ * fcr__json_number_int64() and fcr__json_number_double(). */
+bool fcr__json_text_int64(const char *text, size_t length, int64_t *out);
+bool fcr__json_text_double(const char *text, size_t length, double *out);
+
+/* Writes the shortest text that fcr__json_text_double() reads back as
+ * `value` into out, NUL-terminated, and returns its length. value must be
+ * finite. */
+#define FCR__JSON_DOUBLE_TEXT_SIZE 32
+size_t fcr__json_format_double(double value, char out[FCR__JSON_DOUBLE_TEXT_SIZE]);
 
 #endif /* FCR_JSON_H */
