@@ -251,9 +251,37 @@ static void start_value(fcr__json_stream *stream)
                                  stream->line_start, stream->name);
 }
 
+/* Bytes that the end search stops at: inside a string (quote, backslash,
+ * control bytes), outside strings (quote and brackets), and bytes that end
+ * a top-level number or literal. */
+#define STOP_IN_STRING 1
+#define STOP_OUTSIDE 2
+#define STOP_SCALAR 4
+
+static const unsigned char end_stop[256] = {
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5, 5,
+    4, 4, 7, 4, 4, 4, 4, 4, 4, 4, 4, 0, 4, 0, 0, 4,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 4, 4, 4, 4, 4, 4,
+    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 5, 6, 4, 4,
+    4, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+    0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 6, 4, 6, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+    4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4, 4,
+};
+
 /* Looks at the bytes read since the last call and returns true when the
  * current value ends among them, or when a string in them contains a
- * control byte, which the parser must report. */
+ * control byte, which the parser must report. Runs of other bytes are
+ * skipped in a tight loop, because big values are mostly string text and
+ * indentation. */
 static bool value_end_found(fcr__json_stream *stream)
 {
     struct end_search *search = &stream->search;
@@ -271,32 +299,44 @@ static bool value_end_found(fcr__json_stream *stream)
         i = search->scalar ? 0 : 1;
     }
 
-    for (; i < available; i++) {
-        unsigned char c = value[i];
-        if (search->scalar) {
-            bool word = (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
-                        (c >= 'A' && c <= 'Z') || c == '.' || c == '+' || c == '-';
-            if (!word)
-                return true;
-        } else if (search->in_string) {
-            if (search->escaped) {
-                search->escaped = false;
-            } else if (c == '\\') {
+    if (search->scalar) {
+        while (i < available && !(end_stop[value[i]] & STOP_SCALAR))
+            i++;
+        search->scanned = i;
+        return i < available;
+    }
+
+    while (i < available) {
+        if (search->escaped) {
+            search->escaped = false;
+            i++;
+            continue;
+        }
+
+        unsigned mask = search->in_string ? STOP_IN_STRING : STOP_OUTSIDE;
+        while (i < available && !(end_stop[value[i]] & mask))
+            i++;
+        if (i == available)
+            break;
+
+        unsigned char c = value[i++];
+        if (search->in_string) {
+            if (c == '\\') {
                 search->escaped = true;
             } else if (c == '"') {
                 search->in_string = false;
                 if (search->depth == 0)
                     return true;
-            } else if (c < 0x20) {
-                return true;
+            } else {
+                return true; /* a control byte */
             }
         } else if (c == '"') {
             search->in_string = true;
         } else if (c == '{' || c == '[') {
             search->depth++;
-        } else if (c == '}' || c == ']') {
-            if (search->depth <= 1)
-                return true;
+        } else if (search->depth <= 1) {
+            return true; /* the bracket that closes the value */
+        } else {
             search->depth--;
         }
     }
