@@ -29,4 +29,7 @@ int fcr__days_in_month(int64_t year, int month);
 /* Floor division of a time by a day, so negative times map to earlier days. */
 int64_t fcr__day_of_time(fcr_time time);
 
+/* Quotient of a / b rounded toward minus infinity; b must be positive. */
+int64_t fcr__floor_div(int64_t a, int64_t b);
+
 #endif
