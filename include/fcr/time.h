@@ -41,8 +41,10 @@ typedef int64_t fcr_time;
  *
  * @param out  Receives the instant. Unchanged on failure.
  * @param text NUL-terminated text.
- * @return FCR_OK; FCR_EINVAL when an argument is NULL; FCR_EPARSE when the
- *         text is not an RFC 3339 date-time (the detail names the column).
+ * @return FCR_OK; FCR_EINVAL when an argument is NULL or the instant lies
+ *         outside #FCR_TIME_MIN to #FCR_TIME_MAX, as year 0000 and
+ *         "9999-12-31T23:30:00-01:00" do; FCR_EPARSE when the text is not an
+ *         RFC 3339 date-time (the detail names the column).
  * @since 1.0
  */
 FCR_API fcr_status fcr_time_parse(fcr_time *out, const char *text);
