@@ -36,14 +36,23 @@ typedef struct fcr__office_hours {
 fcr_status fcr__office_hours_init(fcr__office_hours *hours);
 void fcr__office_hours_free(fcr__office_hours *hours);
 
-/* Copies src into dst (deep copy of the zone and holidays). */
+/* Copies src into dst (deep copy of the zone and holidays). dst is
+ * overwritten without being freed, so it must not own anything yet; on
+ * failure it is left unchanged. */
 fcr_status fcr__office_hours_copy(fcr__office_hours *dst, const fcr__office_hours *src);
 
 /* Replaces the zone (takes ownership). */
 void fcr__office_hours_set_zone(fcr__office_hours *hours, fcr__zone *zone);
 
-/* Adds a holiday given as a local date. Keeps the list sorted and unique. */
+/* Adds a holiday given as a local date. Keeps the list sorted and unique.
+ * FCR_EINVAL when the date does not exist or lies outside 0001-9999. */
 fcr_status fcr__office_hours_add_holiday(fcr__office_hours *hours, int64_t year, int month, int day);
+
+/* Checks that every weekday has 0 to 4 intervals, each opening before it
+ * closes, closing at most at 1440 (24:00), in order and without overlap.
+ * Returns FCR_EINVAL naming the weekday (also as the error field) and the
+ * 1-based interval. The business-time functions run this check first. */
+fcr_status fcr__office_hours_check(const fcr__office_hours *hours);
 
 /* True when the office is open on that local day (weekday open, not a holiday). */
 bool fcr__office_is_business_day(const fcr__office_hours *hours, int64_t local_day);
