@@ -17,11 +17,68 @@ static void write_time(fcr__json_writer *writer, fcr_time time)
     fcr__json_string_value(writer, text);
 }
 
+/* Returns the length of the JSON value `json` without the whitespace
+ * between its tokens, and writes that text to `out` unless it is NULL. The
+ * value was validated when it was read, so quotes and backslashes mark its
+ * strings reliably. */
+static size_t compact_value(const char *json, size_t length, char *out)
+{
+    size_t used = 0;
+    bool in_string = false;
+
+    for (size_t i = 0; i < length; i++) {
+        char c = json[i];
+        if (in_string && c == '\\' && i + 1 < length) {
+            if (out != NULL) {
+                out[used] = c;
+                out[used + 1] = json[i + 1];
+            }
+            used += 2;
+            i++;
+            continue;
+        }
+        if (in_string && c == '"')
+            in_string = false;
+        else if (!in_string && c == '"')
+            in_string = true;
+        else if (!in_string && (c == ' ' || c == '\t' || c == '\n' || c == '\r'))
+            continue;
+
+        if (out != NULL)
+            out[used] = c;
+        used++;
+    }
+    return used;
+}
+
+/* Writes the fields kept from input as they were read. Compact output must
+ * stay on one line for JSON Lines, so there a value read from pretty input
+ * loses the whitespace between its tokens. */
 static void write_unknown(fcr__json_writer *writer, const fcr__raw_fields *fields)
 {
     for (size_t i = 0; i < fields->count; i++) {
+        const char *json = fields->items[i].json;
+        size_t length = fields->items[i].length;
+        char *compact = NULL;
+
+        if (!writer->pretty) {
+            size_t compact_length = compact_value(json, length, NULL);
+            if (compact_length < length) {
+                compact = fcr__malloc(compact_length);
+                if (compact == NULL) {
+                    if (writer->status == FCR_OK)
+                        writer->status = fcr__error_nomem();
+                    return;
+                }
+                compact_value(json, length, compact);
+                json = compact;
+                length = compact_length;
+            }
+        }
+
         fcr__json_key(writer, fields->items[i].name);
-        fcr__json_raw(writer, fields->items[i].json, fields->items[i].length);
+        fcr__json_raw(writer, json, length);
+        fcr__free(compact);
     }
 }
 
