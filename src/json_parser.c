@@ -333,8 +333,10 @@ static fcr__json_token fail_nomem(fcr__json_parser *parser)
 }
 
 /* At the end of the window inside a value: ask a stream for more input, or
- * report the truncation when no more can come. */
-static fcr__json_token end_of_window(fcr__json_parser *parser, const char *inside)
+ * report the truncation when no more can come. `where` completes the
+ * message, such as "inside a string" or ", expected ':' after an object
+ * key". */
+static fcr__json_token end_of_window(fcr__json_parser *parser, const char *where)
 {
     if (!parser->final) {
         parser->state = STATE_STOPPED;
@@ -342,9 +344,17 @@ static fcr__json_token end_of_window(fcr__json_parser *parser, const char *insid
         return FCR__JSON_NEED_MORE;
     }
     return fail_at(parser, parser->length, FCR_EPARSE,
-                   "unexpected end of input %s; the input is truncated or a closing bracket "
+                   "unexpected end of input%s%s; the input is truncated or a closing bracket "
                    "or quote is missing",
-                   inside);
+                   where[0] == ',' ? "" : " ", where);
+}
+
+/* At the end of the window where a token was expected. */
+static fcr__json_token end_of_window_expecting(fcr__json_parser *parser, const char *expected)
+{
+    char where[160];
+    snprintf(where, sizeof where, ", %s", expected);
+    return end_of_window(parser, where);
 }
 
 /* Describes the byte at pos for "found ..." in a message. Letters and
@@ -390,7 +400,7 @@ static const char *describe(const fcr__json_parser *parser, size_t pos, char *bu
 static fcr__json_token fail_expected(fcr__json_parser *parser, size_t pos, const char *expected)
 {
     if (pos >= parser->length)
-        return end_of_window(parser, expected);
+        return end_of_window_expecting(parser, expected);
 
     char buffer[48];
     return fail_at(parser, pos, FCR_EPARSE, "%s, found %s", expected,
@@ -762,8 +772,8 @@ static bool scan_string(fcr__json_parser *parser, size_t quote, size_t *after, b
             break;
         if (c != '\\') {
             *failure = fail_at(parser, pos, FCR_EPARSE,
-                               "unescaped control character U+%04X in a string; write it as an "
-                               "escape such as \\n or \\u%04X",
+                               "unescaped control character U+%04X in a string; write it as "
+                               "the escape \\u%04X",
                                c, c);
             return false;
         }
@@ -1190,7 +1200,7 @@ static ALWAYS_INLINE fcr__json_token scan_value(fcr__json_parser *parser, size_t
                                                 const char *expected)
 {
     if (pos >= parser->length)
-        return end_of_window(parser, expected);
+        return end_of_window_expecting(parser, expected);
 
     begin_token(parser, pos);
     fcr__json_token failure = FCR__JSON_ERROR;
