@@ -529,6 +529,12 @@ static fcr_status build_call(reader *r, fcr_call **out)
     if ((rec->agent_id == NULL) != (rec->agent_role == NULL))
         return fail_at_record(r, FCR_ERECORD, "agent",
                               "agent needs both an id and a role, or neither");
+    /* Checked here rather than by fcr_call_set_agent(), whose message quotes
+     * the role, because a record's text is not repeated in messages. */
+    if (rec->agent_role != NULL && fcr__policy_role(r->options->policy, rec->agent_role) == NULL)
+        return fail_at_record(r, FCR_ERECORD, "agent.role",
+                              "agent.role is not a role of the policy; use one of the policy's "
+                              "roles or add it to the policy");
 
     fcr_call *call = NULL;
     fcr_status status = fcr_call_new(&call, r->options->policy, r->options->mode, rec->id,

@@ -58,7 +58,9 @@ static fcr_concern *find_concern(const fcr_call *call, const char *id)
     return NULL;
 }
 
-/* Records a structural error about field `field` of the event being added. */
+/* Records a structural error about field `field` of the event being added.
+ * Messages name the field and quote no text from it other than a concern id,
+ * because a field's text may be about a patient. */
 static fcr_status record_error(const fcr_call *call, const char *field, const char *format, ...)
     FCR__PRINTF(3, 4);
 
@@ -147,9 +149,8 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
             return record_error(call, "category", "concern_stated needs a category, such as "
                                                   "scheduling or refill");
         if (fcr__policy_category(policy, category) == NULL)
-            return record_error(call, "category", "category '%.64s' is not in the policy; use "
-                                                  "one of its categories or add it to the policy",
-                                category);
+            return record_error(call, "category", "not a category of the policy; use one of "
+                                                  "its categories or add it to the policy");
         break;
     }
     case FCR_EVENT_IDENTITY_VERIFIED: {
@@ -159,12 +160,15 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
             return record_error(call, "identifiers", "identity_verified needs the list of "
                                                      "identifier types confirmed, such as "
                                                      "[\"name\", \"date_of_birth\"]");
+        /* An unknown item is often an identifier's value typed into the
+         * list, so the message names its position, never its text. */
         for (size_t i = 0; i < types->count; i++) {
+            char item[48];
+            snprintf(item, sizeof item, "identifiers[%zu]", i);
             if (fcr__policy_identifier_type(policy, types->items[i]) == NULL)
-                return record_error(call, "identifiers",
-                                    "identifier type '%.64s' is not in the policy; record the "
-                                    "type of identifier, such as date_of_birth, never its value",
-                                    types->items[i]);
+                return record_error(call, item,
+                                    "not an identifier type of the policy; record the type of "
+                                    "identifier, such as date_of_birth, never its value");
         }
         break;
     }
@@ -180,18 +184,17 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
     case FCR_EVENT_MOVED_FORWARD: {
         const char *target = event->text[FCR__F_TARGET];
         if (target != NULL && fcr__policy_target(policy, target) == NULL)
-            return record_error(call, "target", "escalation target '%.64s' is not in the "
-                                                "policy; use one of its targets or add it to "
-                                                "the policy",
-                                target);
+            return record_error(call, "target", "not an escalation target of the policy; use "
+                                                "one of its targets or add it to the policy");
         break;
     }
     case FCR_EVENT_RECAP_GIVEN: {
         const fcr__string_list *ids = &event->lists[FCR__F_CONCERNS - FCR__F_BOOL_END];
         for (size_t i = 0; i < ids->count; i++) {
+            char item[48];
+            snprintf(item, sizeof item, "concerns[%zu]", i);
             if (find_concern(call, ids->items[i]) == NULL)
-                return record_error(call, "concerns", "the recap names unknown concern '%.64s'",
-                                    ids->items[i]);
+                return record_error(call, item, "the recap names a concern that was not stated");
         }
         break;
     }
