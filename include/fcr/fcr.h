@@ -21,5 +21,6 @@
 #include "fcr/reader.h"
 #include "fcr/note.h"
 #include "fcr/scorecard.h"
+#include "fcr/metrics.h"
 
 #endif /* FCR_FCR_H */

@@ -1,0 +1,206 @@
+/* SPDX-License-Identifier: MIT */
+/* The hash table of the metrics engine, and window lengths ("7d", "3bd"). */
+#include <stdio.h>
+#include <string.h>
+
+#include "civil_time.h"
+#include "metrics_internal.h"
+#include "metrics_table.h"
+
+uint64_t fcr__hash_bytes(const char *data, size_t length)
+{
+    /* FNV-1a with a final mix, so that short keys that differ only in their
+     * last bytes still spread over the low bits used for the slot index. */
+    uint64_t hash = UINT64_C(0xcbf29ce484222325);
+    for (size_t i = 0; i < length; i++) {
+        hash ^= (unsigned char)data[i];
+        hash *= UINT64_C(0x100000001b3);
+    }
+    hash ^= hash >> 33;
+    hash *= UINT64_C(0xff51afd7ed558ccd);
+    hash ^= hash >> 33;
+    return hash;
+}
+
+void fcr__table_free(fcr__table *table)
+{
+    fcr__free(table->slots);
+    table->slots = NULL;
+    table->capacity = 0;
+    table->count = 0;
+}
+
+static bool entry_matches(const fcr__table_entry *entry, uint64_t hash, const char *key,
+                          size_t length)
+{
+    return entry->hash == hash && entry->length == length && memcmp(entry->key, key, length) == 0;
+}
+
+fcr__table_entry *fcr__table_find(const fcr__table *table, uint64_t hash, const char *key,
+                                  size_t length)
+{
+    if (table->capacity == 0)
+        return NULL;
+    size_t mask = table->capacity - 1;
+    for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
+        fcr__table_entry *entry = table->slots[i];
+        if (entry == NULL)
+            return NULL;
+        if (entry_matches(entry, hash, key, length))
+            return entry;
+    }
+}
+
+static fcr_status table_grow(fcr__table *table)
+{
+    size_t capacity = table->capacity == 0 ? 64 : table->capacity * 2;
+    fcr__table_entry **slots = fcr__calloc(capacity, sizeof *slots);
+    if (slots == NULL)
+        return fcr__error_nomem();
+
+    size_t mask = capacity - 1;
+    for (size_t i = 0; i < table->capacity; i++) {
+        fcr__table_entry *entry = table->slots[i];
+        if (entry == NULL)
+            continue;
+        size_t j = (size_t)entry->hash & mask;
+        while (slots[j] != NULL)
+            j = (j + 1) & mask;
+        slots[j] = entry;
+    }
+    fcr__free(table->slots);
+    table->slots = slots;
+    table->capacity = capacity;
+    return FCR_OK;
+}
+
+fcr_status fcr__table_insert(fcr__table *table, fcr__table_entry *entry)
+{
+    /* The load factor stays at most 1/2, so probe runs stay short. */
+    if ((table->count + 1) * 2 > table->capacity) {
+        fcr_status status = table_grow(table);
+        if (status != FCR_OK)
+            return status;
+    }
+    size_t mask = table->capacity - 1;
+    size_t i = (size_t)entry->hash & mask;
+    while (table->slots[i] != NULL)
+        i = (i + 1) & mask;
+    table->slots[i] = entry;
+    table->count++;
+    return FCR_OK;
+}
+
+void fcr__table_remove(fcr__table *table, const fcr__table_entry *entry)
+{
+    size_t mask = table->capacity - 1;
+    size_t i = (size_t)entry->hash & mask;
+    while (table->slots[i] != entry)
+        i = (i + 1) & mask;
+
+    /* Backward-shift deletion: move later entries of the probe run into the
+     * hole so that lookups never need tombstones. */
+    size_t hole = i;
+    for (size_t j = (hole + 1) & mask; table->slots[j] != NULL; j = (j + 1) & mask) {
+        size_t home = (size_t)table->slots[j]->hash & mask;
+        bool movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
+        if (movable) {
+            table->slots[hole] = table->slots[j];
+            hole = j;
+        }
+    }
+    table->slots[hole] = NULL;
+    table->count--;
+}
+
+/* --- window lengths ------------------------------------------------------- */
+
+bool fcr__window_parse(const char *text, fcr__window *out)
+{
+    fcr__window window = {false, 0, 0, 0};
+    bool calendar = false, business = false;
+    size_t i = 0;
+
+    if (text == NULL || text[0] == '\0')
+        return false;
+
+    while (text[i] != '\0') {
+        int64_t amount = 0;
+        size_t digits = 0;
+        while (text[i] >= '0' && text[i] <= '9') {
+            /* Ten million days is far past any window; larger is a typo. */
+            if (amount > INT64_C(10000000000))
+                return false;
+            amount = amount * 10 + (text[i] - '0');
+            i++;
+            digits++;
+        }
+        if (digits == 0)
+            return false;
+
+        if (text[i] == 'b' && (text[i + 1] == 'd' || text[i + 1] == 'h')) {
+            if (text[i + 1] == 'd')
+                window.days += amount;
+            else
+                window.minutes += amount * 60;
+            business = true;
+            i += 2;
+            continue;
+        }
+
+        int64_t unit;
+        if (text[i] == 'm' && text[i + 1] == 's') {
+            unit = 1;
+            i++;
+        } else {
+            switch (text[i]) {
+            case 'w': unit = 7 * FCR__MS_PER_DAY; break;
+            case 'd': unit = FCR__MS_PER_DAY; break;
+            case 'h': unit = FCR__MS_PER_HOUR; break;
+            case 'm': unit = FCR__MS_PER_MINUTE; break;
+            case 's': unit = FCR__MS_PER_SECOND; break;
+            default: return false;
+            }
+        }
+        if (amount > INT64_MAX / unit || window.ms > INT64_MAX - amount * unit)
+            return false;
+        window.ms += amount * unit;
+        calendar = true;
+        i++;
+    }
+
+    if (calendar && business)
+        return false;
+    if (window.ms == 0 && window.days == 0 && window.minutes == 0)
+        return false;
+    window.business = business;
+    *out = window;
+    return true;
+}
+
+void fcr__window_format(const fcr__window *window, char out[64])
+{
+    size_t used = 0;
+    out[0] = '\0';
+    if (window->business) {
+        if (window->days > 0)
+            used += (size_t)snprintf(out + used, 64 - used, "%lldbd", (long long)window->days);
+        if (window->minutes > 0 && window->minutes % 60 == 0)
+            snprintf(out + used, 64 - used, "%lldbh", (long long)(window->minutes / 60));
+        return;
+    }
+
+    static const struct {
+        int64_t ms;
+        const char *unit;
+    } units[] = {{FCR__MS_PER_DAY, "d"}, {FCR__MS_PER_HOUR, "h"}, {FCR__MS_PER_MINUTE, "m"},
+                 {FCR__MS_PER_SECOND, "s"}, {1, "ms"}};
+    int64_t rest = window->ms;
+    for (size_t i = 0; i < FCR__ARRAY_SIZE(units) && rest > 0; i++) {
+        if (rest / units[i].ms == 0)
+            continue;
+        used += (size_t)snprintf(out + used, 64 - used, "%lld%s",
+                                 (long long)(rest / units[i].ms), units[i].unit);
+        rest %= units[i].ms;
+    }
+}
