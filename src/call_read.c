@@ -573,6 +573,12 @@ static fcr_status build_call(reader *r, fcr_call **out)
                               "record the end as a call_ended event and keep both equal");
     }
 
+    status = fcr__call_add_end_deviations(call);
+    if (status != FCR_OK) {
+        fcr_call_free(call);
+        return status;
+    }
+
     /* Unknown fields move to the call, to be written back unchanged. */
     call->unknown = rec->unknown;
     call->agent_unknown = rec->agent_unknown;

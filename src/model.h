@@ -347,6 +347,12 @@ fcr_status fcr__call_append_owned(fcr_call *call, fcr_event *event);
  * role set, only non-clinical categories count as in scope. */
 bool fcr__call_may_resolve(const fcr_call *call, const char *category);
 
+/* In replay mode, lists what an ended call still lacks once its record is
+ * complete as deviations whose event index is SIZE_MAX. The call_ended event
+ * already checked the earlier steps, so only the note (document_call) can be
+ * missing. The record readers call it after the last event. */
+fcr_status fcr__call_add_end_deviations(fcr_call *call);
+
 /* Counts distinct person-specific identifier types confirmed. */
 size_t fcr__call_person_identifier_count(const fcr_call *call);
 

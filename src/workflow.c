@@ -477,6 +477,8 @@ static void prepared_free(prepared *work)
     fcr__free(work->deviations);
 }
 
+/* Builds a deviation for each requirement found at `event`, or at the end
+ * of the call when `event` is NULL. */
 static fcr_status prepare_deviations(const fcr_call *call, const fcr_event *event,
                                      const fcr__requirements *found, prepared *work)
 {
@@ -496,8 +498,11 @@ static fcr_status prepare_deviations(const fcr_call *call, const fcr_event *even
         work->deviations[i] = deviation;
 
         char message[400];
-        snprintf(message, sizeof message, "At event %zu (%s): %s", call->event_count,
-                 fcr_event_type_name(event->type), item->message);
+        if (event != NULL)
+            snprintf(message, sizeof message, "At event %zu (%s): %s", call->event_count,
+                     fcr_event_type_name(event->type), item->message);
+        else
+            snprintf(message, sizeof message, "At the end of the call: %s", item->message);
         deviation->message = fcr__strdup(message);
         if (deviation->message == NULL)
             return fcr__error_nomem();
@@ -505,7 +510,7 @@ static fcr_status prepare_deviations(const fcr_call *call, const fcr_event *even
         deviation->code = item->code;
         deviation->rule = item->rule;
         deviation->step = item->step;
-        deviation->event = call->event_count;
+        deviation->event = event != NULL ? call->event_count : SIZE_MAX;
         /* The requirement's concern points into an event the call keeps, or
          * into the new event, which the call takes over below. */
         deviation->concern = item->concern;
@@ -744,4 +749,31 @@ fcr_status fcr__call_append(fcr_call *call, const fcr_event *event)
 fcr_status fcr__call_append_owned(fcr_call *call, fcr_event *event)
 {
     return append(call, event, true);
+}
+
+fcr_status fcr__call_add_end_deviations(fcr_call *call)
+{
+    if (call->mode != FCR_MODE_REPLAY || call->ended_at == FCR_TIME_NONE ||
+        call->workflow.step != FCR_STEP_DOCUMENT)
+        return FCR_OK;
+
+    fcr__requirements found = {NULL, 0, 0};
+    prepared work = {NULL, NULL, NULL, 0};
+    fcr_status status = fcr__step_exit_requirements(call, FCR_STEP_DOCUMENT, &found);
+    if (status == FCR_OK)
+        status = prepare_deviations(call, NULL, &found, &work);
+    if (status == FCR_OK && work.deviation_count > 0)
+        status = fcr__grow((void **)&call->deviations, &call->deviation_capacity,
+                           call->deviation_count + work.deviation_count,
+                           sizeof *call->deviations);
+    fcr__requirements_free(&found);
+    if (status != FCR_OK) {
+        prepared_free(&work);
+        return status;
+    }
+
+    for (size_t i = 0; i < work.deviation_count; i++)
+        call->deviations[call->deviation_count++] = work.deviations[i];
+    fcr__free(work.deviations);
+    return FCR_OK;
 }
