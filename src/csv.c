@@ -162,7 +162,10 @@ static size_t find_record_end(const fcr__csv *csv, bool *in_quotes_at_end, bool 
     const char *data = csv->data;
     size_t i = csv->start, end = csv->end;
     bool in_quotes = false;
+    bool field_start = true;
 
+    /* A quote opens a quoted field only at the start of a field, so a stray
+     * quote inside an unquoted field spoils its row and no more. */
     while (i < end) {
         char c = data[i];
         if (in_quotes) {
@@ -184,8 +187,9 @@ static size_t find_record_end(const fcr__csv *csv, bool *in_quotes_at_end, bool 
             *in_quotes_at_end = false;
             return i;
         }
-        if (c == '"')
+        if (c == '"' && field_start)
             in_quotes = true;
+        field_start = c == ',';
         i++;
     }
     *complete = csv->eof;
