@@ -199,9 +199,9 @@ static fcr_status report_stopped(const fcr__json_stream *stream)
                       fcr_strerror(stream->failure));
 }
 
-/* Drops the consumed bytes, makes room for one more chunk after what is
- * left and calls the read function once. A stream over a pipe or socket
- * then hands over each value as soon as it is complete. */
+/* Drops the consumed bytes, makes room for at least half a chunk after
+ * what is left and calls the read function once. A stream over a pipe or
+ * socket then hands over each value as soon as it is complete. */
 static fcr_status read_more(fcr__json_stream *stream)
 {
     size_t keep = stream->length - stream->start;
@@ -212,10 +212,13 @@ static fcr_status read_more(fcr__json_stream *stream)
         stream->start = 0;
     }
 
+    /* Growing only when less than half a chunk is free keeps reads large
+     * and avoids a reallocation per read while a long value trickles in,
+     * and the buffer still never exceeds the value plus one chunk. */
     if (keep > SIZE_MAX - READ_CHUNK)
         return stream_stop(stream, fcr__error_nomem());
     size_t needed = keep + READ_CHUNK;
-    if (stream->capacity < needed) {
+    if (stream->capacity < keep + READ_CHUNK / 2) {
         char *grown = fcr__realloc(stream->buffer, needed);
         if (grown == NULL)
             return stream_stop(stream, fcr__error_nomem());
