@@ -72,8 +72,8 @@ static fcr_status reader_alloc(fcr_reader **out, fcr_policy *policy, const char 
 
 fcr_status fcr_reader_new_file(fcr_reader **out, fcr_policy *policy, const char *path)
 {
-    if (path == NULL)
-        return fcr__error(FCR_EINVAL, "fcr_reader_new_file: path is NULL");
+    if (out == NULL || path == NULL)
+        return fcr__error(FCR_EINVAL, "fcr_reader_new_file: out and path must not be NULL");
 
     fcr_reader *reader = NULL;
     fcr_status status = reader_alloc(&reader, policy, path, "fcr_reader_new_file");
@@ -94,8 +94,8 @@ fcr_status fcr_reader_new_file(fcr_reader **out, fcr_policy *policy, const char 
 fcr_status fcr_reader_new_buffer(fcr_reader **out, fcr_policy *policy, const char *data,
                                  size_t length, const char *name)
 {
-    if (data == NULL)
-        return fcr__error(FCR_EINVAL, "fcr_reader_new_buffer: data is NULL");
+    if (out == NULL || data == NULL)
+        return fcr__error(FCR_EINVAL, "fcr_reader_new_buffer: out and data must not be NULL");
 
     fcr_reader *reader = NULL;
     fcr_status status = reader_alloc(&reader, policy, name != NULL ? name : "<buffer>",
@@ -111,8 +111,8 @@ fcr_status fcr_reader_new_buffer(fcr_reader **out, fcr_policy *policy, const cha
 fcr_status fcr_reader_new_callback(fcr_reader **out, fcr_policy *policy, fcr_read_fn read,
                                    void *userdata, const char *name)
 {
-    if (read == NULL)
-        return fcr__error(FCR_EINVAL, "fcr_reader_new_callback: read is NULL");
+    if (out == NULL || read == NULL)
+        return fcr__error(FCR_EINVAL, "fcr_reader_new_callback: out and read must not be NULL");
 
     fcr_reader *reader = NULL;
     fcr_status status = reader_alloc(&reader, policy, name, "fcr_reader_new_callback");
