@@ -7,6 +7,7 @@
 
 #include <fcr/fcr.h>
 
+#include "cmd_metrics.h"
 #include "commands.h"
 #include "options.h"
 
@@ -31,7 +32,7 @@ static const cli_command version_command = {
 
 static const cli_command *const commands[] = {
     &cli_command_demo,  &cli_command_check,  &cli_command_score,
-    &cli_command_note,  &cli_command_policy, &version_command,
+    &cli_command_note,  &cli_command_policy, &cli_command_metrics, &version_command,
 };
 
 #define COMMAND_COUNT (sizeof commands / sizeof commands[0])
@@ -110,6 +111,9 @@ static int dispatch(int argc, char **argv)
         return run_help(argc - 2, argv + 2);
     if (strcmp(name, "--version") == 0)
         name = "version";
+    /* fcr metrics takes more options than the shared parser knows. */
+    if (strcmp(name, "metrics") == 0)
+        return cli_metrics_main(argc - 2, argv + 2);
 
     const cli_command *command = find_command(name);
     if (command == NULL) {
