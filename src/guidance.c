@@ -16,7 +16,9 @@ void fcr_guidance_free(fcr_guidance *guidance)
 {
     if (guidance == NULL)
         return;
-    for (size_t i = 0; i < guidance->missing.count; i++)
+    /* concerns is NULL when its allocation failed after the requirements
+     * were listed. */
+    for (size_t i = 0; guidance->concerns != NULL && i < guidance->missing.count; i++)
         fcr__free(guidance->concerns[i]);
     fcr__free(guidance->concerns);
     fcr__requirements_free(&guidance->missing);
