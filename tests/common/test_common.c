@@ -86,6 +86,29 @@ static void test_common__allocator_rejects_null_functions(void **state)
     assert_int_equal(fcr_set_allocator(dummy_malloc, dummy_realloc, NULL, NULL), FCR_EINVAL);
 }
 
+static void test_common__allocator_fixed_after_use(void **state)
+{
+    (void)state;
+    fcr_policy *policy = NULL;
+    test_alloc_reset();
+    long start = test_alloc_outstanding();
+    assert_int_equal(fcr_policy_new(&policy), FCR_OK);
+    assert_true(test_alloc_count() > 0);
+
+    assert_int_equal(fcr_set_allocator(dummy_malloc, dummy_realloc, dummy_free, NULL), FCR_ESTATE);
+    assert_int_equal(fcr_last_error_status(), FCR_ESTATE);
+    assert_non_null(strstr(fcr_last_error(), "already allocated"));
+
+    /* The counting allocator is still the one in use, also for the release. */
+    unsigned long count = test_alloc_count();
+    char *json = NULL;
+    assert_int_equal(fcr_policy_to_json(&json, policy), FCR_OK);
+    assert_true(test_alloc_count() > count);
+    fcr_free(json);
+    fcr_policy_free(policy);
+    assert_int_equal(test_alloc_outstanding(), start);
+}
+
 int main(void)
 {
     test_alloc_install();
@@ -96,6 +119,7 @@ int main(void)
         cmocka_unit_test(test_common__last_error_set_and_cleared),
         cmocka_unit_test(test_common__last_error_is_per_thread),
         cmocka_unit_test(test_common__allocator_rejects_null_functions),
+        cmocka_unit_test(test_common__allocator_fixed_after_use),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
