@@ -6,9 +6,12 @@
  * Contacts arrive in batches of equal time. A batch is processed once a
  * later time arrives (or at the end), sorted by id, so that results do not
  * depend on the order of contacts that share a time. Each kept contact
- * waits in its caller's list and in a heap ordered by the instant after
+ * waits in its caller's list and in a release queue until the instant after
  * which nothing can change it any more: the end of its window, and while
- * transfers are merged the end of its transfer gap. When the stream passes
+ * transfers are merged the end of its transfer gap. Contacts come in time
+ * order and the window end grows with the start, so each window length
+ * (the general one and each category's) has a first-in, first-out queue
+ * instead of a heap. When the stream passes
  * that instant the contact is final, its result is counted and passed to
  * the callback, and it is freed. So memory contains the contacts of about one
  * window. With FCR_METRICS_ORDER_ANY every contact is kept until
@@ -21,6 +24,14 @@
 #include "civil_time.h"
 #include "metrics_internal.h"
 #include "metrics_table.h"
+
+#define LOOKAHEAD 64
+
+#if defined(__GNUC__)
+#  define PREFETCH(address) __builtin_prefetch(address)
+#else
+#  define PREFETCH(address) ((void)(address))
+#endif
 
 #define MAX_ID_BYTES 256
 #define MAX_KEY_BYTES 1024
@@ -49,6 +60,7 @@ typedef struct mcontact {
     fcr__contact_items items;
     size_t id_length;
     size_t caller_length;
+    uint64_t caller_hash;
     char text[];        /* id, NUL, caller key, NUL */
 } mcontact;
 
@@ -59,19 +71,26 @@ struct caller_entry {
     char key[];
 };
 
-typedef struct heap_item {
-    fcr_time release;
+typedef struct queue_item {
+    fcr_time release; /* the contact's release time when queued */
     mcontact *contact;
-} heap_item;
+} queue_item;
+
+/* A ring buffer of contacts in release order. */
+typedef struct release_queue {
+    queue_item *items;
+    size_t head;
+    size_t count;
+    size_t capacity; /* a power of two, or 0 */
+} release_queue;
 
 typedef struct fcr__engine {
-    mcontact **batch;      /* contacts at batch_time, or every contact in ANY mode */
+    mcontact **batch;      /* contacts not processed yet: the last few, or all in ANY mode */
     size_t batch_count;
     size_t batch_capacity;
-    fcr_time batch_time;
-    heap_item *heap;
-    size_t heap_count;
-    size_t heap_capacity;
+    release_queue *queues; /* [0] for the general window, then one per category window */
+    size_t queue_count;
+    size_t queued;         /* contacts in all queues */
     fcr__table callers;
 } fcr__engine;
 
@@ -276,54 +295,67 @@ static fcr_time release_time(const fcr_metrics *metrics, const mcontact *contact
     return release;
 }
 
-/* --- the heap of kept contacts, ordered by release time -------------------- */
+/* --- release queues ------------------------------------------------------ */
 
-static bool heap_less(const heap_item *a, const heap_item *b)
+/* A transfer can move a queued contact's release later, so a queue is only
+ * nearly in order: a contact whose release time grew goes to the back when
+ * it reaches the front. Results stay exact, because a contact released
+ * later than it could be is still decided by its own window end. */
+static fcr_status queue_push(fcr__engine *engine, size_t index, mcontact *contact)
 {
-    if (a->release != b->release)
-        return a->release < b->release;
-    return a->contact->sequence < b->contact->sequence;
-}
-
-static fcr_status heap_push(fcr__engine *engine, mcontact *contact)
-{
-    fcr_status status = fcr__grow((void **)&engine->heap, &engine->heap_capacity,
-                                  engine->heap_count + 1, sizeof *engine->heap);
-    if (status != FCR_OK)
-        return status;
-
-    size_t i = engine->heap_count++;
-    heap_item item = {contact->release, contact};
-    while (i > 0) {
-        size_t parent = (i - 1) / 2;
-        if (!heap_less(&item, &engine->heap[parent]))
-            break;
-        engine->heap[i] = engine->heap[parent];
-        i = parent;
+    release_queue *queue = &engine->queues[index];
+    if (queue->count == queue->capacity) {
+        size_t capacity = queue->capacity == 0 ? 1024 : queue->capacity * 2;
+        queue_item *items = fcr__malloc(capacity * sizeof *items);
+        if (items == NULL)
+            return fcr__error_nomem();
+        for (size_t i = 0; i < queue->count; i++)
+            items[i] = queue->items[(queue->head + i) & (queue->capacity - 1)];
+        fcr__free(queue->items);
+        queue->items = items;
+        queue->capacity = capacity;
+        queue->head = 0;
     }
-    engine->heap[i] = item;
+    queue_item item = {contact->release, contact};
+    queue->items[(queue->head + queue->count) & (queue->capacity - 1)] = item;
+    queue->count++;
+    engine->queued++;
     return FCR_OK;
 }
 
-static heap_item heap_pop(fcr__engine *engine)
+static queue_item queue_pop(fcr__engine *engine, size_t index)
 {
-    heap_item top = engine->heap[0];
-    heap_item last = engine->heap[--engine->heap_count];
-    size_t i = 0, count = engine->heap_count;
-    for (;;) {
-        size_t child = 2 * i + 1;
-        if (child >= count)
-            break;
-        if (child + 1 < count && heap_less(&engine->heap[child + 1], &engine->heap[child]))
-            child++;
-        if (!heap_less(&engine->heap[child], &last))
-            break;
-        engine->heap[i] = engine->heap[child];
-        i = child;
+    release_queue *queue = &engine->queues[index];
+    queue_item item = queue->items[queue->head];
+    queue->head = (queue->head + 1) & (queue->capacity - 1);
+    queue->count--;
+    engine->queued--;
+    return item;
+}
+
+static fcr_status add_queue(fcr__engine *engine)
+{
+    release_queue *queues = fcr__realloc(engine->queues, (engine->queue_count + 1) * sizeof *queues);
+    if (queues == NULL)
+        return fcr__error_nomem();
+    memset(&queues[engine->queue_count], 0, sizeof *queues);
+    engine->queues = queues;
+    engine->queue_count++;
+    return FCR_OK;
+}
+
+/* Finds the queue of a contact's window, creating it on first use. */
+static fcr_status queue_of(fcr__engine *engine, fcr__intern *category, size_t *index)
+{
+    fcr_status status = FCR_OK;
+    if (engine->queue_count == 0)
+        status = add_queue(engine);
+    if (status == FCR_OK && category->has_window && category->queue == 0) {
+        status = add_queue(engine);
+        category->queue = engine->queue_count - 1;
     }
-    if (count > 0)
-        engine->heap[i] = last;
-    return top;
+    *index = category->has_window ? category->queue : 0;
+    return status;
 }
 
 /* --- callers ----------------------------------------------------------------- */
@@ -333,7 +365,7 @@ static fcr_status caller_find_or_add(fcr__engine *engine, const mcontact *contac
 {
     const char *key = contact_caller(contact);
     size_t length = contact->caller_length;
-    uint64_t hash = fcr__hash_bytes(key, length);
+    uint64_t hash = contact->caller_hash;
     fcr__table_entry *found = fcr__table_find(&engine->callers, hash, key, length);
     if (found != NULL) {
         *out = (caller_entry *)found;
@@ -383,25 +415,38 @@ static void caller_unlink(fcr__engine *engine, mcontact *contact)
 static fcr_status release_until(fcr_metrics *metrics, fcr_time now)
 {
     fcr__engine *engine = metrics->engine;
-    while (engine->heap_count > 0 && engine->heap[0].release <= now) {
-        heap_item item = heap_pop(engine);
-        mcontact *contact = item.contact;
-        if (contact->release > item.release) {
-            /* A transfer extended the contact after it was queued. */
-            fcr_status status = heap_push(engine, contact);
+    for (size_t q = 0; q < engine->queue_count; q++) {
+        release_queue *queue = &engine->queues[q];
+        size_t mask = queue->capacity - 1;
+        while (queue->count > 0 && queue->items[queue->head].release <= now) {
+            /* Load the contacts about to be released, and their neighbours. */
+            if (queue->count > 8)
+                PREFETCH(queue->items[(queue->head + 8) & mask].contact);
+            if (queue->count > 4) {
+                const mcontact *soon = queue->items[(queue->head + 4) & mask].contact;
+                PREFETCH(soon->caller);
+                PREFETCH(soon->prev);
+                PREFETCH(soon->next);
+            }
+            queue_item item = queue_pop(engine, q);
+            mcontact *contact = item.contact;
+            if (contact->release > item.release) {
+                /* A transfer extended the contact after it was queued. */
+                fcr_status status = queue_push(engine, q, contact);
+                if (status != FCR_OK)
+                    return status;
+                continue;
+            }
+
+            caller_unlink(engine, contact);
+            fcr_status status = emit(metrics, contact,
+                                     contact->repeat_id != NULL ? FCR_CONTACT_REPEATED
+                                                                : FCR_CONTACT_RESOLVED,
+                                     NULL);
+            contact_free(contact);
             if (status != FCR_OK)
                 return status;
-            continue;
         }
-
-        caller_unlink(engine, contact);
-        fcr_status status = emit(metrics, contact,
-                                 contact->repeat_id != NULL ? FCR_CONTACT_REPEATED
-                                                            : FCR_CONTACT_RESOLVED,
-                                 NULL);
-        contact_free(contact);
-        if (status != FCR_OK)
-            return status;
     }
     return FCR_OK;
 }
@@ -484,11 +529,14 @@ static fcr_status process_contact(fcr_metrics *metrics, mcontact *contact)
     if (merged || status != FCR_OK)
         return status;
 
+    size_t queue = 0;
     status = match_repeats(metrics, caller, contact);
+    if (status == FCR_OK)
+        status = queue_of(engine, contact->category, &queue);
     if (status == FCR_OK) {
         contact->end = window_end(metrics, contact->category, contact->at);
         contact->release = release_time(metrics, contact);
-        status = heap_push(engine, contact);
+        status = queue_push(engine, queue, contact);
     }
     if (status != FCR_OK) {
         if (caller->first == NULL) {
@@ -528,41 +576,78 @@ static bool same_contact(const mcontact *a, const mcontact *b)
            memcmp(contact_id(a), contact_id(b), a->id_length) == 0;
 }
 
-/* Processes contacts[0..count), sorted by (time, id, input order): the
- * last row of each (id, time) wins, the others are duplicates. Every
- * contact is handed over, whatever the outcome. */
-static fcr_status process_sorted(fcr_metrics *metrics, mcontact **contacts, size_t count)
+/* Starts loading what processing `contact` will touch: with hundreds of
+ * thousands of callers in one window, the caller table and the kept
+ * contacts miss the caches, and each miss costs more than the work. The
+ * slot is loaded LOOKAHEAD contacts ahead, the entry it points to half as
+ * far ahead, when the slot is in the cache. */
+static void prefetch_caller_slot(const fcr__engine *engine, const mcontact *contact)
 {
-    fcr_status status = FCR_OK;
-    size_t i = 0;
-    for (; i < count && status == FCR_OK; i++) {
-        mcontact *contact = contacts[i];
-        if (i > 0 && contact->at != contacts[i - 1]->at) {
-            /* Only in ANY mode does one run span several times. */
-            status = release_until(metrics, contact->at);
-            if (status != FCR_OK)
-                break;
-        }
-        if (i + 1 < count && same_contact(contact, contacts[i + 1]))
-            status = emit_excluded(metrics, contact, FCR_EXCLUSION_DUPLICATE, NULL);
-        else
-            status = process_contact(metrics, contact);
-    }
-    for (; i < count; i++)
-        contact_free(contacts[i]);
-    return status;
+    if (engine->callers.capacity > 0)
+        PREFETCH(&engine->callers.slots[contact->caller_hash & (engine->callers.capacity - 1)]);
 }
 
-static fcr_status flush_batch(fcr_metrics *metrics)
+static void prefetch_caller_entry(const fcr__engine *engine, const mcontact *contact)
+{
+    if (engine->callers.capacity == 0)
+        return;
+    const fcr__table_slot *slot =
+        &engine->callers.slots[contact->caller_hash & (engine->callers.capacity - 1)];
+    if (slot->entry != NULL && slot->hash == contact->caller_hash)
+        PREFETCH(slot->entry);
+}
+
+/* Processes the contacts of the batch whose time group is complete, in
+ * order of (time, id, input order): the last row of each (id, time) wins,
+ * the others are duplicates. Unless `final`, LOOKAHEAD contacts stay
+ * unprocessed so that their memory can be loaded ahead. */
+static fcr_status process_ready(fcr_metrics *metrics, bool final)
 {
     fcr__engine *engine = metrics->engine;
-    if (engine->batch_count == 0)
-        return FCR_OK;
-    if (engine->batch_count > 1)
-        qsort(engine->batch, engine->batch_count, sizeof *engine->batch, compare_in_batch);
+    mcontact **batch = engine->batch;
     size_t count = engine->batch_count;
-    engine->batch_count = 0;
-    return process_sorted(metrics, engine->batch, count);
+    size_t start = 0;
+    fcr_status status = FCR_OK;
+
+    while (start < count && (final || count - start > LOOKAHEAD)) {
+        size_t end = start + 1;
+        while (end < count && batch[end]->at == batch[start]->at)
+            end++;
+        if (end == count && !final)
+            break; /* more contacts of this time may come */
+
+        status = release_until(metrics, batch[start]->at);
+        if (status != FCR_OK)
+            break;
+        if (end - start > 1 && metrics->order == FCR_METRICS_ORDER_SORTED)
+            qsort(batch + start, end - start, sizeof *batch, compare_in_batch);
+
+        for (size_t i = start; i < end; i++) {
+            if (i + LOOKAHEAD < count)
+                prefetch_caller_slot(engine, batch[i + LOOKAHEAD]);
+            if (i + LOOKAHEAD / 2 < count)
+                prefetch_caller_entry(engine, batch[i + LOOKAHEAD / 2]);
+
+            mcontact *contact = batch[i];
+            batch[i] = NULL;
+            if (i + 1 < end && same_contact(contact, batch[i + 1]))
+                status = emit_excluded(metrics, contact, FCR_EXCLUSION_DUPLICATE, NULL);
+            else
+                status = process_contact(metrics, contact);
+            if (status != FCR_OK) {
+                start = i + 1;
+                goto done;
+            }
+        }
+        start = end;
+    }
+
+done:
+    if (start > 0) {
+        memmove(batch, batch + start, (count - start) * sizeof *batch);
+        engine->batch_count = count - start;
+    }
+    return status;
 }
 
 /* --- the public entry points ------------------------------------------------------ */
@@ -613,16 +698,20 @@ void fcr_metrics_free(fcr_metrics *metrics)
     for (size_t i = 0; i < engine->batch_count; i++)
         contact_free(engine->batch[i]);
     fcr__free(engine->batch);
-    for (size_t i = 0; i < engine->heap_count; i++)
-        contact_free(engine->heap[i].contact);
-    fcr__free(engine->heap);
+    for (size_t q = 0; q < engine->queue_count; q++) {
+        release_queue *queue = &engine->queues[q];
+        for (size_t i = 0; i < queue->count; i++)
+            contact_free(queue->items[(queue->head + i) & (queue->capacity - 1)].contact);
+        fcr__free(queue->items);
+    }
+    fcr__free(engine->queues);
     for (size_t i = 0; i < engine->callers.capacity; i++)
-        fcr__free(engine->callers.slots[i]);
+        fcr__free(engine->callers.slots[i].entry);
     fcr__table_free(&engine->callers);
     fcr__free(engine);
 
     for (size_t i = 0; i < metrics->interns.capacity; i++)
-        fcr__free(metrics->interns.slots[i]);
+        fcr__free(metrics->interns.slots[i].entry);
     fcr__table_free(&metrics->interns);
     for (int b = 0; b < FCR__GROUP_BREAKDOWNS; b++)
         fcr__free(metrics->groups[b]);
@@ -832,6 +921,7 @@ static fcr_status make_contact(fcr_metrics *metrics, const fcr_contact *in,
     memcpy(contact->text + id_length + 1, caller, caller_length + 1);
     contact->id_length = id_length;
     contact->caller_length = caller_length;
+    contact->caller_hash = fcr__hash_bytes(caller, caller_length);
     contact->at = in->at;
     contact->last_at = in->at;
     contact->direction = direction;
@@ -874,8 +964,8 @@ fcr_status fcr__metrics_add(fcr_metrics *metrics, const fcr_contact *contact,
         return status;
 
     fcr__engine *engine = metrics->engine;
-    if (metrics->order == FCR_METRICS_ORDER_SORTED && engine->batch_count > 0 &&
-        contact->at < engine->batch_time)
+    if (metrics->order == FCR_METRICS_ORDER_SORTED && metrics->latest != FCR_TIME_NONE &&
+        contact->at < metrics->latest)
         return fcr__error_field(FCR_EINVAL, "at",
                                 "the contact is earlier than the contact before it, but the "
                                 "order was declared sorted; sort the input by time or use "
@@ -887,18 +977,6 @@ fcr_status fcr__metrics_add(fcr_metrics *metrics, const fcr_contact *contact,
         return status;
     metrics->started = true;
 
-    if (metrics->order == FCR_METRICS_ORDER_SORTED && engine->batch_count > 0 &&
-        made->at > engine->batch_time) {
-        status = flush_batch(metrics);
-        if (status == FCR_OK)
-            status = release_until(metrics, made->at);
-        if (status != FCR_OK) {
-            metrics->stopped = true;
-            contact_free(made);
-            return status;
-        }
-    }
-
     status = fcr__grow((void **)&engine->batch, &engine->batch_capacity, engine->batch_count + 1,
                        sizeof *engine->batch);
     if (status != FCR_OK) {
@@ -906,7 +984,15 @@ fcr_status fcr__metrics_add(fcr_metrics *metrics, const fcr_contact *contact,
         return status;
     }
     engine->batch[engine->batch_count++] = made;
-    engine->batch_time = made->at;
+
+    if (metrics->order == FCR_METRICS_ORDER_SORTED) {
+        prefetch_caller_slot(engine, made);
+        status = process_ready(metrics, false);
+        if (status != FCR_OK) {
+            metrics->stopped = true;
+            return status;
+        }
+    }
     if (metrics->latest == FCR_TIME_NONE || made->at > metrics->latest)
         metrics->latest = made->at;
     return FCR_OK;
@@ -932,7 +1018,7 @@ static fcr_status collect_groups(fcr_metrics *metrics)
             continue;
         size_t count = 0;
         for (size_t i = 0; i < metrics->interns.capacity; i++) {
-            const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i];
+            const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i].entry;
             count += entry != NULL && entry->used[b];
         }
         metrics->groups[b] = fcr__calloc(count == 0 ? 1 : count, sizeof *metrics->groups[b]);
@@ -941,7 +1027,7 @@ static fcr_status collect_groups(fcr_metrics *metrics)
 
         size_t n = 0;
         for (size_t i = 0; i < metrics->interns.capacity; i++) {
-            const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i];
+            const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i].entry;
             if (entry == NULL || !entry->used[b])
                 continue;
             metrics->groups[b][n].name = entry->text;
@@ -970,27 +1056,26 @@ fcr_status fcr_metrics_finish(fcr_metrics *metrics)
 
     /* In ANY mode the batch holds every contact; sorting it by time first
      * turns it into the stream that SORTED mode sees. */
-    status = flush_batch(metrics);
+    if (metrics->order == FCR_METRICS_ORDER_ANY && engine->batch_count > 1)
+        qsort(engine->batch, engine->batch_count, sizeof *engine->batch, compare_in_batch);
+    status = process_ready(metrics, true);
 
     /* Everything the data decides is released as in the stream; the rest
      * is repeated or provisional. */
     if (status == FCR_OK && metrics->data_end != FCR_TIME_NONE)
         status = release_until(metrics, metrics->data_end);
-    while (status == FCR_OK && engine->heap_count > 0) {
-        heap_item item = heap_pop(engine);
-        mcontact *contact = item.contact;
-        if (contact->release > item.release) {
-            status = heap_push(engine, contact);
-            continue;
+    for (size_t q = 0; q < engine->queue_count && status == FCR_OK; q++) {
+        while (status == FCR_OK && engine->queues[q].count > 0) {
+            mcontact *contact = queue_pop(engine, q).contact;
+            caller_unlink(engine, contact);
+            fcr_contact_status result = FCR_CONTACT_PROVISIONAL;
+            if (contact->repeat_id != NULL)
+                result = FCR_CONTACT_REPEATED;
+            else if (contact->end <= metrics->data_end)
+                result = FCR_CONTACT_RESOLVED;
+            status = emit(metrics, contact, result, NULL);
+            contact_free(contact);
         }
-        caller_unlink(engine, contact);
-        fcr_contact_status result = FCR_CONTACT_PROVISIONAL;
-        if (contact->repeat_id != NULL)
-            result = FCR_CONTACT_REPEATED;
-        else if (contact->end <= metrics->data_end)
-            result = FCR_CONTACT_RESOLVED;
-        status = emit(metrics, contact, result, NULL);
-        contact_free(contact);
     }
 
     if (status == FCR_OK)

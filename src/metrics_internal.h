@@ -39,9 +39,16 @@ typedef struct fcr__table_entry {
     const char *key;
 } fcr__table_entry;
 
+/* One slot: the hash is kept beside the pointer so that probing and
+ * deletion do not have to load the entries. */
+typedef struct fcr__table_slot {
+    uint64_t hash;
+    fcr__table_entry *entry; /* NULL when empty */
+} fcr__table_slot;
+
 /* Open-addressing hash table of entries keyed by a byte string. */
 typedef struct fcr__table {
-    fcr__table_entry **slots;
+    fcr__table_slot *slots;
     size_t capacity; /* a power of two, or 0 */
     size_t count;
 } fcr__table;
@@ -54,6 +61,7 @@ typedef struct fcr__intern {
     bool used[FCR__GROUP_BREAKDOWNS];
     bool has_window;      /* categories with their own window */
     fcr__window window;
+    size_t queue;         /* the engine's release queue for this window, 0 until used */
     char text[];
 } fcr__intern;
 

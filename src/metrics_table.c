@@ -43,30 +43,29 @@ fcr__table_entry *fcr__table_find(const fcr__table *table, uint64_t hash, const 
         return NULL;
     size_t mask = table->capacity - 1;
     for (size_t i = (size_t)hash & mask;; i = (i + 1) & mask) {
-        fcr__table_entry *entry = table->slots[i];
-        if (entry == NULL)
+        const fcr__table_slot *slot = &table->slots[i];
+        if (slot->entry == NULL)
             return NULL;
-        if (entry_matches(entry, hash, key, length))
-            return entry;
+        if (slot->hash == hash && entry_matches(slot->entry, hash, key, length))
+            return slot->entry;
     }
 }
 
 static fcr_status table_grow(fcr__table *table)
 {
     size_t capacity = table->capacity == 0 ? 64 : table->capacity * 2;
-    fcr__table_entry **slots = fcr__calloc(capacity, sizeof *slots);
+    fcr__table_slot *slots = fcr__calloc(capacity, sizeof *slots);
     if (slots == NULL)
         return fcr__error_nomem();
 
     size_t mask = capacity - 1;
     for (size_t i = 0; i < table->capacity; i++) {
-        fcr__table_entry *entry = table->slots[i];
-        if (entry == NULL)
+        if (table->slots[i].entry == NULL)
             continue;
-        size_t j = (size_t)entry->hash & mask;
-        while (slots[j] != NULL)
+        size_t j = (size_t)table->slots[i].hash & mask;
+        while (slots[j].entry != NULL)
             j = (j + 1) & mask;
-        slots[j] = entry;
+        slots[j] = table->slots[i];
     }
     fcr__free(table->slots);
     table->slots = slots;
@@ -84,9 +83,10 @@ fcr_status fcr__table_insert(fcr__table *table, fcr__table_entry *entry)
     }
     size_t mask = table->capacity - 1;
     size_t i = (size_t)entry->hash & mask;
-    while (table->slots[i] != NULL)
+    while (table->slots[i].entry != NULL)
         i = (i + 1) & mask;
-    table->slots[i] = entry;
+    table->slots[i].hash = entry->hash;
+    table->slots[i].entry = entry;
     table->count++;
     return FCR_OK;
 }
@@ -95,21 +95,21 @@ void fcr__table_remove(fcr__table *table, const fcr__table_entry *entry)
 {
     size_t mask = table->capacity - 1;
     size_t i = (size_t)entry->hash & mask;
-    while (table->slots[i] != entry)
+    while (table->slots[i].entry != entry)
         i = (i + 1) & mask;
 
     /* Backward-shift deletion: move later entries of the probe run into the
      * hole so that lookups never need tombstones. */
     size_t hole = i;
-    for (size_t j = (hole + 1) & mask; table->slots[j] != NULL; j = (j + 1) & mask) {
-        size_t home = (size_t)table->slots[j]->hash & mask;
+    for (size_t j = (hole + 1) & mask; table->slots[j].entry != NULL; j = (j + 1) & mask) {
+        size_t home = (size_t)table->slots[j].hash & mask;
         bool movable = hole <= j ? (home <= hole || home > j) : (home <= hole && home > j);
         if (movable) {
             table->slots[hole] = table->slots[j];
             hole = j;
         }
     }
-    table->slots[hole] = NULL;
+    table->slots[hole].entry = NULL;
     table->count--;
 }
 

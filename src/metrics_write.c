@@ -29,7 +29,7 @@ static category_window *category_windows(const fcr_metrics *metrics, size_t *cou
 {
     size_t n = 0;
     for (size_t i = 0; i < metrics->interns.capacity; i++) {
-        const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i];
+        const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i].entry;
         n += entry != NULL && entry->has_window;
     }
     category_window *list = fcr__calloc(n == 0 ? 1 : n, sizeof *list);
@@ -38,7 +38,7 @@ static category_window *category_windows(const fcr_metrics *metrics, size_t *cou
 
     n = 0;
     for (size_t i = 0; i < metrics->interns.capacity; i++) {
-        const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i];
+        const fcr__intern *entry = (const fcr__intern *)metrics->interns.slots[i].entry;
         if (entry == NULL || !entry->has_window)
             continue;
         list[n].category = entry->text;

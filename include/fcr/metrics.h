@@ -315,8 +315,9 @@ FCR_API fcr_status fcr_metrics_set_breakdown(fcr_metrics *metrics, fcr_breakdown
 /**
  * Sets the function that receives each contact's result once it is final.
  * With #FCR_METRICS_ORDER_SORTED results come while contacts are added, in
- * the order they become final, which is not the input order; the rest come
- * from fcr_metrics_finish().
+ * the order they become final, which is not the input order, and at most
+ * 64 contacts after the input passes their window end; the rest come from
+ * fcr_metrics_finish().
  *
  * @param metrics  The analysis.
  * @param callback NULL for none.
