@@ -743,7 +743,7 @@ static fcr_status read_bands(loader *load)
         fcr__path_pop(&load->path, mark);
     }
 
-    if (status == FCR_OK && (count == 0 || bands[0].from > 0))
+    if (status == FCR_OK && (count == 0 || bands[0].from != 0))
         status = fcr__error_field(FCR_ERECORD, fcr__path_text(&load->path),
                                   "%s: the first band must start from 0 so that every score "
                                   "has a band",
