@@ -659,22 +659,37 @@ static fcr_status read_weights(loader *load)
 
 static fcr_status read_critical(loader *load)
 {
-    fcr__string_list ids = {NULL, 0};
-    fcr_status status = read_string_list(load, true, MAX_ID_BYTES, &ids);
     bool critical[FCR__ITEM_COUNT] = {false};
+    fcr_status status = fcr__json_expect(load->parser, &load->path, FCR__JSON_ARRAY_BEGIN);
 
-    for (size_t i = 0; status == FCR_OK && i < ids.count; i++) {
-        int item = item_index(ids.items[i], strlen(ids.items[i]));
-        if (item < 0)
-            status = fcr__error_field(FCR_ERECORD, fcr__path_text(&load->path),
-                                      "%s: unknown checklist item '%s'; the items are: %s",
-                                      fcr__path_text(&load->path), ids.items[i], item_list);
-        else
+    for (size_t index = 0; status == FCR_OK; index++) {
+        size_t mark = fcr__path_push_index(&load->path, index);
+        fcr__json_token token = fcr__json_next(load->parser);
+        if (token == FCR__JSON_ARRAY_END) {
+            fcr__path_pop(&load->path, mark);
+            break;
+        }
+
+        int item = -1;
+        if (token != FCR__JSON_STRING) {
+            status = fcr__json_type_error(load->parser, &load->path, token, "a checklist item id");
+        } else {
+            size_t length;
+            const char *text = fcr__json_string(load->parser, &length);
+            item = item_index(text, length);
+            if (item < 0)
+                status = fcr__json_fail(load->parser, FCR_ERECORD, fcr__path_text(&load->path),
+                                        "%s: unknown checklist item '%.*s'; the items are: %s",
+                                        fcr__path_text(&load->path), (int)(length > 64 ? 64 : length),
+                                        text, item_list);
+        }
+        if (status == FCR_OK)
             critical[item] = true;
+        fcr__path_pop(&load->path, mark);
     }
+
     if (status == FCR_OK)
         memcpy(load->policy->critical, critical, sizeof critical);
-    fcr__string_list_free(&ids);
     return status;
 }
 
