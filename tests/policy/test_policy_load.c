@@ -510,6 +510,20 @@ static void test_policy_load__unknown_field_everywhere(void **state)
     assert_load_fails("{\"phrases\": {\"recap\": {\"text\": \"\"}}}", FCR_ERECORD, "prompt, phrases");
 }
 
+static void test_policy_load__unknown_critical_item(void **state)
+{
+    (void)state;
+    assert_load_fails("{\n  \"checklist\": {\"critical\": [\"documented\", \"greeting\"]}\n}",
+                      FCR_ERECORD, "unknown checklist item 'greeting'");
+    assert_non_null(strstr(fcr_last_error(), "test.json:2:"));
+    assert_string_equal(fcr_last_error_field(), "checklist.critical[1]");
+    assert_int_equal(fcr_last_error_line(), 2);
+    assert_int_equal(fcr_last_error_column(), 44);
+
+    assert_load_fails("{\"checklist\": {\"critical\": [true]}}", FCR_ERECORD,
+                      "checklist.critical[0]");
+}
+
 static void test_policy_load__invalid_ids(void **state)
 {
     (void)state;
@@ -666,6 +680,8 @@ static void test_policy_load__bad_bands(void **state)
     assert_load_fails("{\"checklist\": {\"bands\": [{\"name\": \"a\", \"from\": 10}]}}",
                       FCR_ERECORD, "the first band must start from 0");
     assert_load_fails("{\"checklist\": {\"bands\": []}}", FCR_ERECORD, "start from 0");
+    assert_load_fails("{\"checklist\": {\"bands\": [{\"name\": \"a\", \"from\": -10}]}}",
+                      FCR_ERECORD, "start from 0");
     assert_load_fails("{\"checklist\": {\"bands\": [{\"name\": \"a\"}]}}", FCR_ERECORD,
                       "needs a name and a from score");
 }
@@ -924,6 +940,7 @@ int main(void)
         cmocka_unit_test(test_policy_load__wrong_types),
         cmocka_unit_test(test_policy_load__unknown_field),
         cmocka_unit_test(test_policy_load__unknown_field_everywhere),
+        cmocka_unit_test(test_policy_load__unknown_critical_item),
         cmocka_unit_test(test_policy_load__invalid_ids),
         cmocka_unit_test(test_policy_load__unknown_references),
         cmocka_unit_test(test_policy_load__bad_durations),
