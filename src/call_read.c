@@ -305,6 +305,27 @@ static fcr_status read_event_type(reader *r, fcr_event_type *type)
                 "documented, call_ended");
 }
 
+/* Reads an event's concern id. null means that the event has none, as for
+ * every other event field. */
+static fcr_status read_concern(reader *r, fcr_event *event)
+{
+    fcr__json_token token = fcr__json_next(r->parser);
+    if (token == FCR__JSON_NULL)
+        return FCR_OK;
+    if (token != FCR__JSON_STRING)
+        return fcr__json_type_error(r->parser, &r->path, token, "a concern id string");
+
+    size_t length;
+    const char *text = fcr__json_string(r->parser, &length);
+    fcr_status status = fcr__json_check_text(r->parser, &r->path, text, length, 64);
+    if (status == FCR_OK && !fcr__valid_concern_id(text, length))
+        status = fail(r, FCR_ERECORD, "invalid concern id; use 1 to 64 letters, digits, '-', "
+                                      "'_', '.' or ':'");
+    if (status == FCR_OK)
+        status = fcr__event_set_concern_n(event, text, length);
+    return status;
+}
+
 /* Reads one event object. The type may come after the fields, so fields are
  * stored by name first and checked against the type at the end. */
 static fcr_status read_event(reader *r, fcr_event *event)
@@ -328,14 +349,7 @@ static fcr_status read_event(reader *r, fcr_event *event)
             status = fcr__json_read_time(r->parser, &r->path, &event->at);
             has_at = true;
         } else if (fcr__key_is(key, length, "concern")) {
-            const char *text;
-            size_t text_length;
-            status = fcr__json_read_string(r->parser, &r->path, 64, &text, &text_length);
-            if (status == FCR_OK && !fcr__valid_concern_id(text, text_length))
-                status = fail(r, FCR_ERECORD, "invalid concern id; use 1 to 64 letters, "
-                                              "digits, '-', '_', '.' or ':'");
-            if (status == FCR_OK)
-                status = fcr__event_set_concern_n(event, text, text_length);
+            status = read_concern(r, event);
         } else if ((field = fcr__field_by_name(key, length)) >= 0) {
             status = read_known_field(r, event, (fcr__field_id)field);
         } else {
