@@ -405,6 +405,33 @@ static void test_call_json__field_of_other_type(void **state)
                       FCR_ERECORD, "recap_given events do not belong to one concern");
 }
 
+static void test_call_json__null_means_absent(void **state)
+{
+    (void)state;
+    fcr_call *call = read_ok(FCR_MODE_REPLAY,
+                             "{" HEADER ", \"events\": [{\"type\": \"follow_up_asked\","
+                             " \"at\": \"2026-11-10T14:00:10Z\", \"concern\": null, \"topic\": null,"
+                             " \"text\": \"Anything else on that?\"}]}");
+    const fcr_event *event = fcr_call_event(call, 0);
+    assert_null(fcr_event_get_concern(event));
+    assert_null(fcr_event_get_string(event, "topic"));
+    char *json = write_call(call, 0);
+    assert_null(strstr(json, "null"));
+    fcr_free(json);
+    fcr_call_free(call);
+
+    /* A null concern on an event that needs one is a missing concern. */
+    assert_read_fails(FCR_MODE_REPLAY,
+                      "{" HEADER ", \"events\": [{\"type\": \"concern_stated\","
+                      " \"at\": \"2026-11-10T14:00:10Z\", \"concern\": null, \"category\": \"refill\"}]}",
+                      FCR_ERECORD, "needs the id of its concern");
+    assert_read_fails(FCR_MODE_REPLAY,
+                      "{" HEADER ", \"events\": [{\"type\": \"concern_stated\","
+                      " \"at\": \"2026-11-10T14:00:10Z\", \"concern\": \"c 1\", \"category\": \"refill\"}]}",
+                      FCR_ERECORD, "invalid concern id");
+    assert_string_equal(fcr_last_error_field(), "events[0].concern");
+}
+
 static void test_call_json__unknown_event_type(void **state)
 {
     (void)state;
@@ -608,6 +635,7 @@ int main(void)
         cmocka_unit_test(test_call_json__wrong_type_position),
         cmocka_unit_test(test_call_json__wrong_types),
         cmocka_unit_test(test_call_json__field_of_other_type),
+        cmocka_unit_test(test_call_json__null_means_absent),
         cmocka_unit_test(test_call_json__unknown_event_type),
         cmocka_unit_test(test_call_json__nul_in_string),
         cmocka_unit_test(test_call_json__invalid_utf8),
