@@ -753,8 +753,10 @@ fcr_status fcr__call_append_owned(fcr_call *call, fcr_event *event)
 
 fcr_status fcr__call_add_end_deviations(fcr_call *call)
 {
+    /* Not the step: in replay mode a concern stated after the end moves the
+     * call back to Clarify, and the note is still missing. */
     if (call->mode != FCR_MODE_REPLAY || call->ended_at == FCR_TIME_NONE ||
-        call->workflow.step != FCR_STEP_DOCUMENT)
+        call->workflow.documented_event != SIZE_MAX)
         return FCR_OK;
 
     fcr__requirements found = {NULL, 0, 0};

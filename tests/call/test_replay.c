@@ -419,6 +419,24 @@ static void test_replay__document_call_at_end(void **state)
     fcr_call_free(call);
 }
 
+static void test_replay__document_call_after_late_concern(void **state)
+{
+    (void)state;
+    /* A concern stated after the end is a deviation, and the note is still
+     * missing at the end. */
+    fcr_call *call = read_record(FCR_MODE_REPLAY,
+                                 RECORD_START RECORD_EVENTS ","
+                                 "{\"type\":\"concern_stated\",\"at\":\"2026-11-10T14:03:00Z\","
+                                 "\"concern\":\"c2\",\"category\":\"refill\",\"request\":\"r\"}]}");
+    size_t count = fcr_call_deviation_count(call);
+    assert_int_equal(count, 2);
+    assert_string_equal(fcr_deviation_code(fcr_call_deviation(call, 0)), "event_after_call_ended");
+    assert_int_equal(fcr_deviation_event(fcr_call_deviation(call, 0)), 8);
+    assert_string_equal(fcr_deviation_code(fcr_call_deviation(call, 1)), "document_call");
+    assert_true(fcr_deviation_event(fcr_call_deviation(call, 1)) == SIZE_MAX);
+    fcr_call_free(call);
+}
+
 static void test_replay__documented_record_clean(void **state)
 {
     (void)state;
@@ -649,6 +667,7 @@ int main(void)
         cmocka_unit_test(test_replay__hang_up_lists_rest),
         cmocka_unit_test(test_replay__deviations_outlive_event),
         cmocka_unit_test(test_replay__document_call_at_end),
+        cmocka_unit_test(test_replay__document_call_after_late_concern),
         cmocka_unit_test(test_replay__documented_record_clean),
         cmocka_unit_test(test_replay__duplicate_concern),
         cmocka_unit_test(test_replay__unknown_concern),
