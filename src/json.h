@@ -44,6 +44,10 @@ typedef struct fcr__json_limits {
     size_t max_depth;         /* nested arrays and objects; default 64 */
     size_t max_string_bytes;  /* decoded key or string length; default 1 MiB */
     size_t max_value_bytes;   /* one top-level value in a stream; default 64 MiB */
+    /* RFC 8259 only says keys SHOULD be unique. libfcr's own documents
+     * reject duplicates (false, the default); true gives plain RFC 8259
+     * parsing, where a repeated key is accepted like any other. */
+    bool allow_duplicate_keys;
 } fcr__json_limits;
 
 #define FCR__JSON_DEFAULT_MAX_DEPTH 64

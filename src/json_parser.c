@@ -159,6 +159,7 @@ void fcr__json_limits_init(fcr__json_limits *limits)
     limits->max_depth = FCR__JSON_DEFAULT_MAX_DEPTH;
     limits->max_string_bytes = FCR__JSON_DEFAULT_MAX_STRING_BYTES;
     limits->max_value_bytes = FCR__JSON_DEFAULT_MAX_VALUE_BYTES;
+    limits->allow_duplicate_keys = false;
 }
 
 fcr_status fcr__json_parser_new(fcr__json_parser **out, const fcr__json_limits *limits)
@@ -929,7 +930,7 @@ static fcr__json_token add_key_slow(fcr__json_parser *parser, struct frame *fram
     }
 
     const struct key *earlier = maybe_seen ? find_key(parser, frame, text, length, hash) : NULL;
-    if (earlier != NULL) {
+    if (earlier != NULL && !parser->limits.allow_duplicate_keys) {
         size_t line, column;
         locate(parser, earlier->source, &line, &column);
         return fail_at(parser, source, FCR_EPARSE,
