@@ -894,8 +894,8 @@ static void test_policy_load__freed_policy_outlives_call(void **state)
     fcr_policy_free(policy);
 
     /* Both calls still reach the policy through their own references. */
-    const fcr_policy *kept = fcr_call_policy(first);
-    assert_string_equal(fcr_policy_label(kept, "nurse_triage"), "triage desk");
+    const fcr_policy *call_policy = fcr_call_policy(first);
+    assert_string_equal(fcr_policy_label(call_policy, "nurse_triage"), "triage desk");
     fcr_call_free(first);
 
     test_record_ok(second, "{\"type\":\"concern_stated\",\"at\":\"2026-11-13T16:10:00Z\","
