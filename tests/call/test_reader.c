@@ -502,6 +502,29 @@ static void test_reader__record_limit(void **state)
     fcr_reader_free(reader);
 }
 
+static void test_reader__list_limit_skips(void **state)
+{
+    (void)state;
+    /* A list over its fixed limit of 64 items is one field over a limit:
+     * that record is skipped and reading goes on. */
+    char input[4096];
+    size_t used = (size_t)snprintf(input, sizeof input,
+                                   "{\"format\":\"fcr.call/1\",\"id\":\"list\","
+                                   "\"started_at\":\"2026-11-10T14:00:00Z\",\"events\":["
+                                   "{\"type\":\"identity_verified\",\"at\":\"2026-11-10T14:00:10Z\","
+                                   "\"identifiers\":[");
+    for (int i = 0; i < 65; i++)
+        used += (size_t)snprintf(input + used, sizeof input - used, "%s\"name\"", i > 0 ? "," : "");
+    snprintf(input + used, sizeof input - used, "]}]}\n%s\n", SMALL("after"));
+
+    fcr_reader *reader = buffer_reader(input);
+    assert_next_fails(reader, FCR_ELIMIT, "at most 64 items");
+    assert_string_equal(fcr_last_error_field(), "events[0].identifiers[64]");
+    assert_next_id(reader, "after");
+    assert_end(reader);
+    fcr_reader_free(reader);
+}
+
 static void test_reader__depth_limit(void **state)
 {
     (void)state;
@@ -649,6 +672,7 @@ int main(void)
         cmocka_unit_test(test_reader__event_limit_default),
         cmocka_unit_test(test_reader__string_limit),
         cmocka_unit_test(test_reader__record_limit),
+        cmocka_unit_test(test_reader__list_limit_skips),
         cmocka_unit_test(test_reader__depth_limit),
         cmocka_unit_test(test_reader__set_limit_rules),
         cmocka_unit_test(test_reader__null_arguments),
