@@ -242,9 +242,20 @@ fcr_status fcr_reader_next(fcr_reader *reader, fcr_call **out)
     snprintf(message, sizeof message, "%s", fcr_last_error());
     snprintf(field, sizeof field, "%s", fcr_last_error_field());
 
-    if (recoverable(failure) && fcr__json_stream_skip_value(reader->stream) == FCR_OK) {
-        fcr__error_at(failure, line, column, offset, field, "%s", message);
-        return failure;
+    if (recoverable(failure)) {
+        fcr_status skipped = fcr__json_stream_skip_value(reader->stream);
+        if (skipped == FCR_OK) {
+            fcr__error_at(failure, line, column, offset, field, "%s", message);
+            return failure;
+        }
+        /* The record is not even well-formed JSON, so the next one cannot be
+         * found. Stop with the parse error: a recoverable status here would
+         * tell the caller to go on, and every later call would return it
+         * again. */
+        fcr__error_prefix("record %zu", reader->record);
+        reader->stopped = true;
+        reader->stop_status = skipped;
+        return skipped;
     }
     reader->stopped = true;
     reader->stop_status = failure == FCR_ENOMEM ? FCR_ENOMEM : failure;
