@@ -20,15 +20,16 @@ fcr_status fcr__time_pattern_compile(fcr__time_pattern *out, const char *pattern
     for (size_t i = 0; pattern[i] != '\0'; i++) {
         const char *piece = pattern + i;
         size_t piece_length = 1;
-        if (pattern[i] == '%') {
+        if (pattern[i] == '%' && pattern[i + 1] != '\0') {
             piece_length = 2;
-            if (pattern[i + 1] == 'T')
-                piece = "%H:%M:%S", piece_length = 8;
-            else if (pattern[i + 1] == 'F')
-                piece = "%Y-%m-%d", piece_length = 8;
-            else if (pattern[i + 1] == '\0')
-                piece_length = 1;
-            i += pattern[i + 1] != '\0';
+            if (pattern[i + 1] == 'T') {
+                piece = "%H:%M:%S";
+                piece_length = 8;
+            } else if (pattern[i + 1] == 'F') {
+                piece = "%Y-%m-%d";
+                piece_length = 8;
+            }
+            i++;
         }
         if (used + piece_length >= sizeof compiled.text)
             return fcr__error(FCR_EINVAL, "the time format is longer than %d bytes",

@@ -15,7 +15,6 @@
 #include "cmd_metrics.h"
 #include "input.h"
 
-#define MAX_FILES 4096
 #define MAX_CATEGORY_WINDOWS 64
 
 enum { INPUT_AUTO, INPUT_CSV, INPUT_CALLS };
@@ -99,7 +98,7 @@ static const char metrics_help[] =
     "failed; 2 on a usage error.\n"
     "\n"
     "Example:\n"
-    "  fcr metrics --window 3d --time-format \"%d-%m-%Y %H:%M\" --missing \"?\" \\\n"
+    "  fcr metrics --window 24h --time-format \"%d-%m-%Y %H:%M\" --missing \"?\" \\\n"
     "      --map id=number,caller=caller_id,time=opened_at,agent=assigned_to \\\n"
     "      incident_event_log.csv\n";
 
@@ -147,7 +146,7 @@ static bool parse_map(metrics_options *options, const char *value)
                       "direction, outcome or target", field_name);
             return false;
         }
-        /* The column name is the rest of the pair; it stays in argv. */
+        /* The column name is the rest of the pair, copied because it ends at a comma. */
         size_t column_length = length - name_length - 1;
         char *column = malloc(column_length + 1);
         if (column == NULL) {
@@ -311,7 +310,7 @@ static void free_options(metrics_options *options)
 
 /* --- the analysis ----------------------------------------------------------------- */
 
-/* Applies the definitions; a rejected value is a usage error. */
+/* Applies the definitions. A rejected value is a usage error. */
 static int configure(const metrics_pass *pass)
 {
     const metrics_options *options = pass->options;
@@ -362,7 +361,7 @@ static bool is_calls_file(const metrics_options *options, const char *path)
            (length >= 6 && strcmp(path + length - 6, ".jsonl") == 0);
 }
 
-/* Checks the order; returns false when this streaming pass must give up. */
+/* Checks the order. Returns false when this streaming pass must give up. */
 static bool in_order(metrics_pass *pass, fcr_time at)
 {
     if (pass->latest != FCR_TIME_NONE && at < pass->latest) {
@@ -560,8 +559,9 @@ static bool read_calls_file(metrics_pass *pass, size_t file, char **stdin_data)
     return go_on;
 }
 
-/* Reads every file into pass->metrics. Returns an exit status; a streaming
- * pass that met unsorted input returns CLI_EXIT_OK with out_of_order set. */
+/* Reads every file into pass->metrics and returns an exit status. A
+ * streaming pass that met unsorted input returns CLI_EXIT_OK with
+ * out_of_order set. */
 static int read_files(metrics_pass *pass, char **stdin_data)
 {
     int exit_status = CLI_EXIT_OK;
