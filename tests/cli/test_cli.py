@@ -27,7 +27,7 @@ FCR = os.environ.get("FCR_EXE", "")
 DATA = os.environ.get("FCR_CLI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"))
 WRAPPER = shlex.split(os.environ.get("FCR_CLI_WRAPPER", ""))
 
-COMMANDS = ["demo", "check", "score", "note", "policy", "version"]
+COMMANDS = ["demo", "check", "score", "note", "policy", "metrics", "version"]
 
 # Free text from the sample records that the QA profile must never show:
 # the callers' requests, the agents' quotes, actions, reasons and the
