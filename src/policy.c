@@ -176,24 +176,49 @@ const char *fcr_policy_default_target(const fcr_policy *policy, const char *cate
     return c == NULL ? NULL : c->escalate_to;
 }
 
-const char *fcr_policy_label(const fcr_policy *policy, const char *id)
+const char *fcr_policy_label(const fcr_policy *policy, fcr_policy_kind kind, const char *id)
 {
     if (policy == NULL || id == NULL)
         return NULL;
 
-    const fcr__category *category = fcr__policy_category(policy, id);
-    if (category != NULL)
-        return category->label != NULL ? category->label : category->id;
-    const fcr__target *target = fcr__policy_target(policy, id);
-    if (target != NULL)
-        return target->label != NULL ? target->label : target->id;
-    const fcr__role *role = fcr__policy_role(policy, id);
-    if (role != NULL)
-        return role->label != NULL ? role->label : role->id;
-    const fcr__identifier_type *type = fcr__policy_identifier_type(policy, id);
-    if (type != NULL)
-        return type->label != NULL ? type->label : type->id;
-    return NULL;
+    const char *entry_id = NULL, *label = NULL;
+    switch (kind) {
+    case FCR_POLICY_CATEGORY: {
+        const fcr__category *entry = fcr__policy_category(policy, id);
+        if (entry != NULL) {
+            entry_id = entry->id;
+            label = entry->label;
+        }
+        break;
+    }
+    case FCR_POLICY_ROLE: {
+        const fcr__role *entry = fcr__policy_role(policy, id);
+        if (entry != NULL) {
+            entry_id = entry->id;
+            label = entry->label;
+        }
+        break;
+    }
+    case FCR_POLICY_TARGET: {
+        const fcr__target *entry = fcr__policy_target(policy, id);
+        if (entry != NULL) {
+            entry_id = entry->id;
+            label = entry->label;
+        }
+        break;
+    }
+    case FCR_POLICY_IDENTIFIER_TYPE: {
+        const fcr__identifier_type *entry = fcr__policy_identifier_type(policy, id);
+        if (entry != NULL) {
+            entry_id = entry->id;
+            label = entry->label;
+        }
+        break;
+    }
+    default:
+        break;
+    }
+    return label != NULL ? label : entry_id;
 }
 
 const char *fcr_policy_time_zone(const fcr_policy *policy)

@@ -627,7 +627,10 @@ static void apply(fcr_call *call, fcr_event *event, size_t index, fcr_concern *n
         new_concern->due_at = FCR_TIME_NONE;
         call->concerns[call->concern_count++] = new_concern;
         flow->awaiting_new_concern = false;
-        flow->step = FCR_STEP_CLARIFY;
+        /* After the call ended (replay only) a late concern is a deviation
+         * and does not reopen the workflow. */
+        if (call->ended_at == FCR_TIME_NONE)
+            flow->step = FCR_STEP_CLARIFY;
         return;
 
     case FCR_EVENT_CONCERN_RESTATED: {
@@ -656,8 +659,10 @@ static void apply(fcr_call *call, fcr_event *event, size_t index, fcr_concern *n
         break;
     case FCR_EVENT_ANYTHING_ELSE_ASKED:
         if (strcmp(event->text[FCR__F_ANSWER], "yes") == 0) {
-            flow->awaiting_new_concern = true;
-            flow->step = FCR_STEP_CLARIFY;
+            if (call->ended_at == FCR_TIME_NONE) {
+                flow->awaiting_new_concern = true;
+                flow->step = FCR_STEP_CLARIFY;
+            }
             return;
         }
         flow->last_no_event = index;

@@ -142,16 +142,29 @@ FCR_API const char *fcr_policy_default_target(const fcr_policy *policy, const ch
 FCR_API fcr_status fcr_policy_due_time(fcr_time *out, const fcr_policy *policy,
                                        const char *target, fcr_time from);
 
+/** Kinds of ids a policy defines. One id may name entries of several
+ *  kinds, such as the category "records" and the target "records".
+ *  @since 1.0 */
+typedef enum fcr_policy_kind {
+    FCR_POLICY_CATEGORY = 0,       /**< Concern categories, such as "refill". */
+    FCR_POLICY_ROLE = 1,           /**< Agent roles, such as "front_desk". */
+    FCR_POLICY_TARGET = 2,         /**< Escalation targets, such as "nurse_triage". */
+    FCR_POLICY_IDENTIFIER_TYPE = 3 /**< Identifier types, such as "date_of_birth". */
+} fcr_policy_kind;
+
 /**
- * Returns the display label of a category, role, target or identifier type
- * id, such as "nurse triage" for "nurse_triage", or the id itself when it
- * has no label.
+ * Returns the display label of an entry, such as "nurse triage" for the
+ * target "nurse_triage", or the id itself when the entry has no label.
  *
+ * @param policy The policy.
+ * @param kind   Which kind of entry @p id names.
+ * @param id     The entry's id.
  * @return A string owned by the policy, valid while the policy lives; NULL
- *         when the id is unknown.
+ *         when the policy has no entry of that kind with that id.
  * @since 1.0
  */
-FCR_API const char *fcr_policy_label(const fcr_policy *policy, const char *id);
+FCR_API const char *fcr_policy_label(const fcr_policy *policy, fcr_policy_kind kind,
+                                     const char *id);
 
 /**
  * Returns the office's time zone name, such as "America/New_York" or

@@ -276,7 +276,7 @@ static void test_vector_qa_masking(void **state)
              * which is policy text, not the caller's. */
             const char *owner = fcr_concern_owner(concern);
             const char *target = fcr_concern_target(concern);
-            const char *label = target != NULL ? fcr_policy_label(policy, target) : NULL;
+            const char *label = target != NULL ? fcr_policy_label(policy, FCR_POLICY_TARGET, target) : NULL;
             if (owner != NULL && (label == NULL || !same_ascii_words(owner, label)))
                 assert_absent(name, formats[f].name, qa, "owner", owner);
         }

@@ -132,27 +132,41 @@ static void test_policy_defaults__labels(void **state)
 {
     (void)state;
     const struct {
+        fcr_policy_kind kind;
         const char *id;
         const char *label;
     } expected[] = {
-        {"nurse_triage", "nurse triage"},
-        {"referral_coordinator", "referral coordinator"},
-        {"prior_authorization", "prior authorization team"},
-        {"refill", "prescription refill"},
-        {"clinical_question", "clinical question"},
-        {"front_desk", "front desk"},
-        {"billing_specialist", "billing specialist"},
-        {"date_of_birth", "date of birth"},
-        {"medical_record_number", "medical record number"},
-        {"room", "room number"},
+        {FCR_POLICY_TARGET, "nurse_triage", "nurse triage"},
+        {FCR_POLICY_TARGET, "referral_coordinator", "referral coordinator"},
+        {FCR_POLICY_TARGET, "prior_authorization", "prior authorization team"},
+        {FCR_POLICY_CATEGORY, "refill", "prescription refill"},
+        {FCR_POLICY_CATEGORY, "clinical_question", "clinical question"},
+        {FCR_POLICY_ROLE, "front_desk", "front desk"},
+        {FCR_POLICY_ROLE, "billing_specialist", "billing specialist"},
+        {FCR_POLICY_IDENTIFIER_TYPE, "date_of_birth", "date of birth"},
+        {FCR_POLICY_IDENTIFIER_TYPE, "medical_record_number", "medical record number"},
+        {FCR_POLICY_IDENTIFIER_TYPE, "room", "room number"},
     };
     for (size_t i = 0; i < sizeof expected / sizeof expected[0]; i++) {
-        const char *label = fcr_policy_label(policy, expected[i].id);
+        const char *label = fcr_policy_label(policy, expected[i].kind, expected[i].id);
         assert_non_null(label);
         assert_string_equal(label, expected[i].label);
     }
-    assert_null(fcr_policy_label(policy, "dental"));
-    assert_null(fcr_policy_label(policy, NULL));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "dental"));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_CATEGORY, NULL));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_ROLE, "refill"));
+}
+
+/* One id may name a category and a target; the kind picks the entry. */
+static void test_policy_defaults__labels_by_kind(void **state)
+{
+    (void)state;
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "records"), "medical records");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "records"), "records department");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "billing"), "billing");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "billing"), "billing office");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_ROLE, "provider"), "provider");
+    assert_null(fcr_policy_label(policy, (fcr_policy_kind)99, "records"));
 }
 
 static void test_policy_defaults__time_zone_utc(void **state)
@@ -241,6 +255,7 @@ int main(void)
         cmocka_unit_test(test_policy_defaults__unknown_role_or_category),
         cmocka_unit_test(test_policy_defaults__default_targets),
         cmocka_unit_test(test_policy_defaults__labels),
+        cmocka_unit_test(test_policy_defaults__labels_by_kind),
         cmocka_unit_test(test_policy_defaults__time_zone_utc),
         cmocka_unit_test(test_policy_defaults__nurse_over_weekend),
         cmocka_unit_test(test_policy_defaults__weekday_hours),

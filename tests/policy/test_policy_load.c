@@ -104,14 +104,14 @@ static void test_policy_load__entry_updates_given_fields(void **state)
                                  " \"targets\": {\"nurse_triage\": {\"callback\": \"2h\"}},"
                                  " \"roles\": {\"nurse\": {\"label\": \"registered nurse\"}}}");
 
-    assert_string_equal(fcr_policy_label(policy, "refill"), "refill request");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "refill"), "refill request");
     assert_string_equal(fcr_policy_default_target(policy, "refill"), "nurse_triage");
     assert_true(fcr_policy_role_may_resolve(policy, "front_desk", "refill"));
 
-    assert_string_equal(fcr_policy_label(policy, "nurse_triage"), "nurse triage");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "nurse_triage"), "nurse triage");
     assert_due(policy, "nurse_triage", "2026-11-13T16:30:00Z", "2026-11-16T09:30:00Z");
 
-    assert_string_equal(fcr_policy_label(policy, "nurse"), "registered nurse");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_ROLE, "nurse"), "registered nurse");
     assert_true(fcr_policy_role_may_resolve(policy, "nurse", "symptoms"));
     assert_false(fcr_policy_role_may_resolve(policy, "nurse", "billing"));
     fcr_policy_free(policy);
@@ -125,8 +125,8 @@ static void test_policy_load__identifier_update_keeps_kind(void **state)
                                  "\"identifier_types\": {\"room\": {\"label\": \"ward room\"},"
                                  " \"phone\": {\"label\": \"callback number\"}}}}");
 
-    assert_string_equal(fcr_policy_label(policy, "room"), "ward room");
-    assert_string_equal(fcr_policy_label(policy, "phone"), "callback number");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "room"), "ward room");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "phone"), "callback number");
     assert_false(verified_with(policy, "[\"name\", \"room\"]"));
     assert_true(verified_with(policy, "[\"name\", \"phone\"]"));
     fcr_policy_free(policy);
@@ -146,7 +146,7 @@ static void test_policy_load__new_ids_added(void **state)
 
     assert_true(fcr_policy_has_category(policy, "dental"));
     assert_string_equal(fcr_policy_default_target(policy, "dental"), "dental_office");
-    assert_string_equal(fcr_policy_label(policy, "dental_office"), "dental office");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "dental_office"), "dental office");
     assert_true(fcr_policy_role_may_resolve(policy, "scheduler", "dental"));
     assert_true(fcr_policy_role_may_resolve(policy, "scheduler", "scheduling"));
     assert_false(fcr_policy_role_may_resolve(policy, "scheduler", "refill"));
@@ -154,7 +154,7 @@ static void test_policy_load__new_ids_added(void **state)
     assert_due(policy, "dental_office", "2026-11-13T16:30:00Z", "2026-11-16T09:00:00Z");
 
     /* A new identifier type is person-specific unless the entry sets person_specific. */
-    assert_string_equal(fcr_policy_label(policy, "passport"), "passport number");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "passport"), "passport number");
     assert_true(verified_with(policy, "[\"name\", \"passport\"]"));
 
     /* The defaults are still there. */
@@ -168,7 +168,7 @@ static void test_policy_load__new_entry_without_label(void **state)
     (void)state;
     fcr_policy *policy = load_ok("{\"format\": \"fcr.policy/1\","
                                  " \"targets\": {\"lab\": {\"callback\": \"1d\"}}}");
-    assert_string_equal(fcr_policy_label(policy, "lab"), "lab");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "lab"), "lab");
     assert_due(policy, "lab", "2026-11-10T14:00:00Z", "2026-11-11T14:00:00Z");
     fcr_policy_free(policy);
 }
@@ -185,19 +185,20 @@ static void test_policy_load__null_removes_entries(void **state)
         " \"identity\": {\"identifier_types\": {\"email\": null}},"
         " \"categories\": {\"billing\": null}}");
 
-    assert_null(fcr_policy_label(policy, "prior_authorization"));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_TARGET, "prior_authorization"));
     fcr_time due = 0;
     assert_int_equal(fcr_policy_due_time(&due, policy, "prior_authorization",
                                          test_time("2026-11-10T14:00:00Z")),
                      FCR_ENOTFOUND);
 
-    assert_null(fcr_policy_label(policy, "medical_assistant"));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_ROLE, "medical_assistant"));
     assert_false(fcr_policy_role_may_resolve(policy, "medical_assistant", "scheduling"));
-    assert_null(fcr_policy_label(policy, "email"));
+    assert_null(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "email"));
     assert_false(fcr_policy_has_category(policy, "billing"));
 
     /* The billing target stays: only the category was removed. */
-    assert_string_equal(fcr_policy_label(policy, "billing"), "billing office");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "billing"), "billing office");
+    assert_null(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "billing"));
     assert_false(fcr_policy_role_may_resolve(policy, "provider", "scheduling"));
     assert_true(fcr_policy_role_may_resolve(policy, "provider", "symptoms"));
     fcr_policy_free(policy);
@@ -215,8 +216,8 @@ static void test_policy_load__identity_section(void **state)
                                  "                   \"person_specific\": false}}}}");
 
     assert_int_equal(fcr_policy_required_identifiers(policy), 3);
-    assert_null(fcr_policy_label(policy, "bed"));
-    assert_string_equal(fcr_policy_label(policy, "wristband"), "wristband");
+    assert_null(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "bed"));
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_IDENTIFIER_TYPE, "wristband"), "wristband");
     assert_false(verified_with(policy, "[\"name\", \"date_of_birth\", \"wristband\"]"));
     assert_true(verified_with(policy, "[\"name\", \"date_of_birth\", \"phone\"]"));
     fcr_policy_free(policy);
@@ -235,7 +236,7 @@ static void test_policy_load__roles_section(void **state)
     assert_true(fcr_policy_role_may_resolve(policy, "medical_assistant", "symptoms"));
     assert_true(fcr_policy_role_may_resolve(policy, "medical_assistant", "refill"));
     assert_false(fcr_policy_role_may_resolve(policy, "medical_assistant", "scheduling"));
-    assert_string_equal(fcr_policy_label(policy, "medical_assistant"), "medical assistant");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_ROLE, "medical_assistant"), "medical assistant");
     fcr_policy_free(policy);
 }
 
@@ -250,7 +251,7 @@ static void test_policy_load__categories_section(void **state)
     assert_false(fcr_policy_role_may_resolve(policy, "front_desk", "refill"));
     assert_true(fcr_policy_role_may_resolve(policy, "nurse", "refill"));
     assert_string_equal(fcr_policy_default_target(policy, "refill"), "provider");
-    assert_string_equal(fcr_policy_label(policy, "refill"), "prescription refill");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_CATEGORY, "refill"), "prescription refill");
 
     char *json = policy_json(policy);
     assert_non_null(strstr(json, "\"pharmacy_portal\""));
@@ -265,7 +266,7 @@ static void test_policy_load__targets_section(void **state)
                                  "\"provider\": {\"label\": \"doctor\", \"callback\": \"1d4h\"},"
                                  " \"records\": {\"callback\": \"1h30m\"}}}");
 
-    assert_string_equal(fcr_policy_label(policy, "provider"), "doctor");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "provider"), "doctor");
     /* One business day to Wednesday 14:00, then 3 hours to closing and 1 on Thursday. */
     assert_due(policy, "provider", "2026-11-10T14:00:00Z", "2026-11-12T09:00:00Z");
     assert_due(policy, "records", "2026-11-10T16:00:00Z", "2026-11-11T08:30:00Z");
@@ -820,7 +821,7 @@ static void test_policy_load__file_errors_name_file(void **state)
 
     fcr_policy *policy = NULL;
     assert_int_equal(fcr_policy_load_file(&policy, path), FCR_OK);
-    assert_string_equal(fcr_policy_label(policy, "lab"), "lab");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "lab"), "lab");
     fcr_policy_free(policy);
 
     file = fopen(path, "wb");
@@ -895,7 +896,7 @@ static void test_policy_load__freed_policy_outlives_call(void **state)
 
     /* Both calls still reach the policy through their own references. */
     const fcr_policy *call_policy = fcr_call_policy(first);
-    assert_string_equal(fcr_policy_label(call_policy, "nurse_triage"), "triage desk");
+    assert_string_equal(fcr_policy_label(call_policy, FCR_POLICY_TARGET, "nurse_triage"), "triage desk");
     fcr_call_free(first);
 
     test_record_ok(second, "{\"type\":\"concern_stated\",\"at\":\"2026-11-13T16:10:00Z\","
@@ -905,7 +906,7 @@ static void test_policy_load__freed_policy_outlives_call(void **state)
                            "\"owner\":\"o\"}");
     const fcr_concern *concern = fcr_call_find_concern(second, "c1");
     assert_true(fcr_concern_due_at(concern) == test_time("2026-11-16T11:30:00Z"));
-    assert_string_equal(fcr_policy_label(fcr_call_policy(second), "nurse_triage"), "triage desk");
+    assert_string_equal(fcr_policy_label(fcr_call_policy(second), FCR_POLICY_TARGET, "nurse_triage"), "triage desk");
 
     fcr_guidance *guidance = NULL;
     assert_int_equal(fcr_guidance_new(&guidance, second), FCR_OK);
