@@ -28,7 +28,7 @@ static int run_policy(const cli_options *options)
 
 const cli_command cli_command_policy = {
     "policy",
-    "Print the effective policy as JSON, to start a practice's own policy file",
+    "Print the effective policy as JSON, to start a policy file from",
     "Usage: fcr policy [--policy FILE]\n"
     "\n"
     "Prints the effective policy as a pretty-printed fcr.policy/1 JSON document:\n"
