@@ -211,6 +211,13 @@ fcr_status fcr_reader_next(fcr_reader *reader, fcr_call **out)
     status = fcr__json_stream_begin(reader->stream, &more, &reader->line);
     if (status == FCR_OK && !more)
         return FCR_OK;
+    if (status != FCR_OK) {
+        /* No record has started, so the error is about the input itself,
+         * such as a directory given as a file. */
+        reader->stopped = true;
+        reader->stop_status = status;
+        return status;
+    }
     if (status == FCR_OK) {
         reader->record++;
         fcr__call_read_options options = {reader->policy, reader->mode, reader->name,

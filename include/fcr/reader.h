@@ -10,10 +10,12 @@
  * record, whatever the size of the input.
  *
  * A record with invalid content (FCR_ERECORD, FCR_EWORKFLOW, FCR_EVERSION,
- * FCR_ELIMIT for one field) is skipped: fcr_reader_next() reports it and the
- * next call goes on with the following record. Malformed JSON (FCR_EPARSE),
- * a record over the size limit and read failures stop the reader, because
- * the start of the next record cannot be found reliably.
+ * FCR_ESTATE for an event after a closed live call, FCR_ELIMIT for a list
+ * over its item limit or too many events) is skipped: fcr_reader_next()
+ * reports it and the next call goes on with the following record. Malformed
+ * JSON (FCR_EPARSE), a string, nesting or record over its limit, and read
+ * failures stop the reader, because the start of the next record cannot be
+ * found reliably.
  * @{
  */
 #ifndef FCR_READER_H
