@@ -22,5 +22,6 @@
 #include "fcr/note.h"
 #include "fcr/scorecard.h"
 #include "fcr/metrics.h"
+#include "fcr/transcript.h"
 
 #endif /* FCR_FCR_H */
