@@ -32,6 +32,19 @@ bool fcr__window_parse(const char *text, fcr__window *out);
 /* Writes a window back as text, such as "7d" or "3bd", into out (64 bytes). */
 void fcr__window_format(const fcr__window *window, char out[64]);
 
+/* Fixed-size slots carved from large blocks, reused last-freed first. */
+typedef struct fcr__slab {
+    size_t slot_size;  /* a multiple of 64 */
+    void *blocks;      /* list of blocks, linked through their first bytes */
+    void *free_slots;  /* list of free slots, linked through their first bytes */
+    char *fresh_slots; /* slots of the newest block not used yet */
+    size_t fresh_count;
+} fcr__slab;
+
+/* Advises the kernel to back the 2 MiB-aligned part of a large block with
+ * huge pages, where the platform has such advice (Linux); else nothing. */
+void fcr__advise_huge_pages(void *block, size_t size);
+
 /* Common head of the entries of fcr__table. */
 typedef struct fcr__table_entry {
     uint64_t hash;

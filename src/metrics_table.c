@@ -1,7 +1,17 @@
 /* SPDX-License-Identifier: MIT */
 /* The hash table of the metrics engine, and window lengths ("7d", "3bd"). */
+#if defined(__linux__) && !defined(_DEFAULT_SOURCE)
+/* For MADV_HUGEPAGE, which _POSIX_C_SOURCE alone hides. */
+#  define _DEFAULT_SOURCE 1
+#endif
+
+#include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+
+#if defined(__linux__)
+#  include <sys/mman.h>
+#endif
 
 #include "civil_time.h"
 #include "metrics_internal.h"
@@ -20,6 +30,20 @@ uint64_t fcr__hash_bytes(const char *data, size_t length)
     hash *= UINT64_C(0xff51afd7ed558ccd);
     hash ^= hash >> 33;
     return hash;
+}
+
+void fcr__advise_huge_pages(void *block, size_t size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+    const uintptr_t huge_page = (uintptr_t)2 << 20;
+    uintptr_t start = ((uintptr_t)block + huge_page - 1) & ~(huge_page - 1);
+    uintptr_t end = ((uintptr_t)block + size) & ~(huge_page - 1);
+    if (end > start)
+        (void)madvise((void *)start, end - start, MADV_HUGEPAGE);
+#else
+    (void)block;
+    (void)size;
+#endif
 }
 
 void fcr__table_free(fcr__table *table)
@@ -57,6 +81,7 @@ static fcr_status table_grow(fcr__table *table)
     fcr__table_slot *slots = fcr__calloc(capacity, sizeof *slots);
     if (slots == NULL)
         return fcr__error_nomem();
+    fcr__advise_huge_pages(slots, capacity * sizeof *slots);
 
     size_t mask = capacity - 1;
     for (size_t i = 0; i < table->capacity; i++) {
