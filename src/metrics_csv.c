@@ -420,8 +420,16 @@ static fcr_status read_row(fcr_contact_reader *reader, const fcr__csv_field *fie
     for (size_t t = 0; t < FCR__ARRAY_SIZE(text_fields); t++) {
         long column = reader->index[text_fields[t]];
         present[t] = column >= 0 && !is_missing(reader, &fields[column]);
-        if (present[t])
-            needed += fields[column].length + 1;
+        if (!present[t])
+            continue;
+        /* The field becomes a C string, so a NUL byte would cut it short and
+         * make two different callers or ids look the same. */
+        const char *nul = memchr(fields[column].data, '\0', fields[column].length);
+        if (nul != NULL)
+            return row_error(reader, FCR_EPARSE, &fields[column],
+                             (size_t)(nul - fields[column].data), text_fields[t],
+                             "the field contains a NUL byte");
+        needed += fields[column].length + 1;
     }
     if (fcr__strbuf_reserve(&reader->values, needed) != FCR_OK)
         return fcr__error_nomem();
