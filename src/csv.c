@@ -167,9 +167,10 @@ static size_t find_record_end(const fcr__csv *csv, bool *in_quotes_at_end, bool 
 
     /* Most records have no quote: then the record ends at the next line
      * feed, which memchr() finds much faster than the loop below. */
-    const char *line_feed = memchr(data + i, '\n', end - i);
+    /* data is NULL before the first read, and memchr() must not get NULL. */
+    const char *line_feed = end > i ? memchr(data + i, '\n', end - i) : NULL;
     size_t line_end = line_feed != NULL ? (size_t)(line_feed - data) : end;
-    *has_quote = memchr(data + i, '"', line_end - i) != NULL;
+    *has_quote = line_end > i && memchr(data + i, '"', line_end - i) != NULL;
     if (!*has_quote && (line_feed != NULL || csv->eof)) {
         *complete = true;
         *in_quotes_at_end = false;
