@@ -210,7 +210,8 @@ static fcr_status emit(fcr_metrics *metrics, const mcontact *contact, fcr_contac
         contact_id(contact), contact->at, status, contact->exclusion, contact->repeat_id,
         merged_into, contact->is_repeat,
         status == FCR_CONTACT_EXCLUDED ? FCR_TIME_NONE : contact->end,
-        contact->category->text, contact->agent->text, contact->target->text, contact->outcome};
+        contact->category->text, contact->agent != NULL ? contact->agent->text : "",
+        contact->target != NULL ? contact->target->text : "", contact->outcome};
     if (status != FCR_CONTACT_REPEATED)
         result.repeat_id = NULL;
 
@@ -221,7 +222,7 @@ static fcr_status emit(fcr_metrics *metrics, const mcontact *contact, fcr_contac
     fcr__intern *groups[FCR__GROUP_BREAKDOWNS] = {contact->agent, contact->category,
                                                   contact->target};
     for (int b = 0; b < FCR__GROUP_BREAKDOWNS; b++) {
-        if (!metrics->breakdowns[b])
+        if (!metrics->breakdowns[b] || groups[b] == NULL)
             continue;
         groups[b]->used[b] = true;
         count_into(groups[b]->counters[b], &result);
@@ -338,6 +339,18 @@ static fcr_status intern(fcr_metrics *metrics, const char *text, fcr__intern **o
     }
     *out = entry;
     return FCR_OK;
+}
+
+/* Agents and targets are only read by their breakdowns and the result
+ * callback, so without both their lookup is skipped and they stay NULL. */
+static fcr_status intern_if_needed(fcr_metrics *metrics, const char *text,
+                                   fcr_breakdown breakdown, fcr__intern **out)
+{
+    if (metrics->callback == NULL && !metrics->breakdowns[breakdown - 1]) {
+        *out = NULL;
+        return FCR_OK;
+    }
+    return intern(metrics, text, out);
 }
 
 static fcr_time window_end(const fcr_metrics *metrics, const fcr__intern *category, fcr_time from)
@@ -1051,9 +1064,9 @@ static fcr_status make_contact(fcr_metrics *metrics, const fcr_contact *in,
 
     status = intern(metrics, category, &contact->category);
     if (status == FCR_OK)
-        status = intern(metrics, agent, &contact->agent);
+        status = intern_if_needed(metrics, agent, FCR_BREAKDOWN_AGENT, &contact->agent);
     if (status == FCR_OK)
-        status = intern(metrics, target, &contact->target);
+        status = intern_if_needed(metrics, target, FCR_BREAKDOWN_TARGET, &contact->target);
     if (status != FCR_OK) {
         contact_free(metrics->engine, contact);
         return status;

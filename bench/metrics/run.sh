@@ -41,6 +41,10 @@ fi
 have_sqlite=1
 command -v sqlite3 >/dev/null 2>&1 || have_sqlite=0
 
+# Columns: wall seconds, CPU seconds (user + system) and peak resident
+# memory of each process, and SQLite's time divided by fcr's, for wall and
+# CPU time. On a shared machine the CPU ratio is the steadier one.
+#
 # The same definitions on both sides: a 7-day window, matching by caller
 # and category, outbound contacts left out, the data end at the latest
 # contact. The generator's times are strictly increasing, so LEAD() finds
@@ -62,32 +66,36 @@ FROM marked, span;
 SQL
 
 status=0
-printf '%-12s %10s %12s %10s %12s %8s  %s\n' contacts "fcr s" "fcr MiB" "sqlite s" "sqlite MiB" ratio "resolved,repeated,provisional"
+printf '%-10s %8s %8s %8s %9s %9s %9s %7s %7s  %s\n' contacts "fcr s" "fcr cpu" "fcr MiB" "sqlite s" "sqlite cpu" "sqlite MiB" "ratio" "cpu" "resolved,repeated,provisional"
 for n in $sizes; do
     csv=$work/contacts-$n.csv
     [ -s "$csv" ] || "$generator" "$n" >"$csv" || exit 1
     ln -sf "contacts-$n.csv" "$work/contacts.csv"
 
-    $timer -f "%e %M" -o "$work/fcr.time" "$fcr" metrics --by none --format csv "$csv" \
+    $timer -f "%e %M %U %S" -o "$work/fcr.time" "$fcr" metrics --by none --format csv "$csv" \
         >"$work/fcr.out" 2>"$work/fcr.err" || { cat "$work/fcr.err" >&2; exit 1; }
     fcr_counts=$(awk -F, '$1 == "total" { print $5 "," $6 "," $7 }' "$work/fcr.out")
-    read -r fcr_seconds fcr_kib <"$work/fcr.time"
+    read -r fcr_seconds fcr_kib fcr_user fcr_sys <"$work/fcr.time"
+    fcr_cpu=$(awk -v u="$fcr_user" -v s="$fcr_sys" 'BEGIN { printf "%.2f", u + s }')
 
     if [ "$have_sqlite" -eq 1 ]; then
-        (cd "$work" && $timer -f "%e %M" -o sqlite.time sqlite3 :memory: <query.sql >sqlite.out 2>sqlite.err) ||
+        (cd "$work" && $timer -f "%e %M %U %S" -o sqlite.time sqlite3 :memory: <query.sql >sqlite.out 2>sqlite.err) ||
             { cat "$work/sqlite.err" >&2; exit 1; }
         sqlite_counts=$(tail -1 "$work/sqlite.out")
-        read -r sqlite_seconds sqlite_kib <"$work/sqlite.time"
-        ratio=$(awk -v a="$sqlite_seconds" -v b="$fcr_seconds" 'BEGIN { printf "%.1f", b > 0 ? a / b : 0 }')
+        read -r sqlite_seconds sqlite_kib sqlite_user sqlite_sys <"$work/sqlite.time"
+        sqlite_cpu=$(awk -v u="$sqlite_user" -v s="$sqlite_sys" 'BEGIN { printf "%.2f", u + s }')
+        ratio=$(awk -v a="$sqlite_seconds" -v b="$fcr_seconds" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
+        cpu_ratio=$(awk -v a="$sqlite_cpu" -v b="$fcr_cpu" 'BEGIN { printf "%.1f", (b > 0 ? a / b : 0) }')
         if [ "$fcr_counts" != "$sqlite_counts" ]; then
             echo "run.sh: fcr counted $fcr_counts but SQLite $sqlite_counts for $n contacts" >&2
             status=1
         fi
     else
-        sqlite_seconds=- sqlite_kib=0 ratio=-
+        sqlite_seconds=- sqlite_cpu=- sqlite_kib=0 ratio=- cpu_ratio=-
     fi
-    printf '%-12s %10s %12s %10s %12s %8s  %s\n' "$n" "$fcr_seconds" "$((fcr_kib / 1024))" \
-        "$sqlite_seconds" "$((sqlite_kib / 1024))" "$ratio" "$fcr_counts"
+    printf '%-10s %8s %8s %8s %9s %9s %9s %7s %7s  %s\n' "$n" "$fcr_seconds" "$fcr_cpu" \
+        "$((fcr_kib / 1024))" "$sqlite_seconds" "$sqlite_cpu" "$((sqlite_kib / 1024))" "$ratio" \
+        "$cpu_ratio" "$fcr_counts"
 done
 [ "$have_sqlite" -eq 1 ] || echo "sqlite3 is not installed: only fcr was measured"
 [ "$smoke" -eq 1 ] || status=0
