@@ -1,0 +1,64 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * The language-neutral SWIG interface of libfcr, included by
+ * python/fcr_python.i and lua/fcr_lua.i.
+ *
+ * Every class is a small box around one libfcr handle, so that close() can
+ * free the handle and leave the box behind: a method called on a closed box
+ * raises instead of touching freed memory, and the garbage collector frees
+ * the box alone. Failures are recorded in a thread-local "pending" slot by
+ * the C code below and raised by the one %exception block, which calls the
+ * language's BIND_RAISE_PENDING() from the including file.
+ *
+ * The including file must define, before %include "fcr.i":
+ *   BIND_RAISE_PENDING()   raise bind_pending as the language's error
+ * and typemaps for fcr_time, bind_tristate, bind_index, bind_strings,
+ * bind_indexes, the object lists and (const char *const *phrases, size_t count).
+ */
+
+%{
+#include <stdarg.h>
+#include <stdatomic.h>
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include <fcr/fcr.h>
+
+/* SWIG emits the bodies of %extend methods where each class is declared,
+ * before helpers defined further down, so the boxes and the helpers those
+ * bodies call are declared here. */
+typedef struct bind_policy { fcr_policy *handle; } bind_policy;
+typedef struct bind_event { fcr_event *handle; } bind_event;
+typedef struct bind_call { fcr_call *handle; } bind_call;
+typedef struct bind_scorecard { fcr_scorecard *handle; } bind_scorecard;
+typedef struct bind_guidance { fcr_guidance *handle; } bind_guidance;
+typedef struct bind_reader bind_reader;
+typedef struct bind_batch bind_batch;
+typedef struct bind_concern bind_concern;
+typedef struct bind_deviation bind_deviation;
+typedef struct bind_item bind_item;
+typedef struct bind_missing bind_missing;
+
+static bind_scorecard *bind_scorecard_box(fcr_scorecard *handle);
+static bind_guidance *bind_guidance_box(fcr_guidance *handle);
+static void bind_concern_free(void *item);
+static bind_concern *bind_concern_copy(const fcr_concern *source);
+static void bind_deviation_free(void *item);
+static void bind_item_free(void *item);
+static bind_item *bind_item_copy(const fcr_scorecard *scorecard, fcr_item which);
+static void bind_missing_free(void *item);
+static size_t bind_scorecard_count(const fcr_scorecard *scorecard, fcr_result result);
+static void bind_batch_free(bind_batch *batch);
+
+/* Text for __repr__ and __tostring. Thread-local, because SWIG copies it
+ * into the host string before the next call on the same thread. */
+static _Thread_local char bind_repr_text[640];
+%}
+
+%include "fcr_support.i"
+%include "fcr_records.i"
+%include "fcr_results.i"
+%include "fcr_reader.i"
