@@ -431,9 +431,15 @@ static const char *bind_policy_time_zone_get(bind_policy *self)
         return due;
     }
 
-    const char *label(const char *id) {
+    /* Returns the display label of an entry of one kind: "category",
+     * "role", "target" or "identifier_type". */
+    const char *label(const char *kind, const char *id) {
+        int kind_value = 0;
         BIND_OPEN($self, "Policy", NULL);
-        return id == NULL ? NULL : fcr_policy_label($self->handle, id);
+        if (!bind_lookup(&kind_value, bind_policy_kind_names, BIND_COUNT_OF(bind_policy_kind_names),
+                         kind, "kind of policy entry"))
+            return NULL;
+        return id == NULL ? NULL : fcr_policy_label($self->handle, (fcr_policy_kind)kind_value, id);
     }
 
     /* Returns the office's offset from UTC at `at`, in seconds east. */

@@ -137,6 +137,7 @@ static const char *const bind_note_format_names[] = {"text", "line", "json", "fh
 static const char *const bind_profile_names[] = {"chart", "qa"};
 static const char *const bind_scorecard_format_names[] = {"text", "json", "csv"};
 static const char *const bind_limit_names[] = {"depth", "string_bytes", "record_bytes", "events"};
+static const char *const bind_policy_kind_names[] = {"category", "role", "target", "identifier_type"};
 
 #define BIND_COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
 
