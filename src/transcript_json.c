@@ -82,7 +82,8 @@ static fcr_status read_turn(json_reader *r, fcr_transcript *transcript)
     char *text = NULL;
     size_t text_length = 0;
 
-    fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_OBJECT_BEGIN);
+    /* read_turns() has already read the turn's '{'. */
+    fcr_status status = FCR_OK;
     while (status == FCR_OK) {
         const char *key;
         size_t length;

@@ -40,10 +40,42 @@ static void test_fuzz_regressions__reader_stops_on_parse_error(void **state)
     fcr_policy_free(policy);
 }
 
+/* fuzz_transcript wrote a transcript read from ABCD as fcr.transcript/1 and
+ * could not read it back: the turn reader expected the '{' that the turns
+ * loop had already read, so every document with a turn was rejected with
+ * "turns[0] must be an object, not a key". */
+static void test_fuzz_regressions__transcript_json_turns_read(void **state)
+{
+    (void)state;
+    static const char input[] =
+        "{\"format\":\"fcr.transcript/1\",\"id\":\"abcd-1\",\"turns\":["
+        "{\"role\":\"agent\",\"text\":\"Hello there\"},"
+        "{\"role\":\"caller\",\"start\":1.5,\"end\":2,\"text\":\"Hi\"}]}";
+    fcr_transcript_list *list = NULL;
+    fcr_status status =
+        fcr_transcript_list_load(&list, FCR_TRANSCRIPT_JSON, input, sizeof input - 1, "t.json");
+    if (status != FCR_OK)
+        fail_msg("fcr_transcript_list_load failed: %s", fcr_last_error());
+    assert_int_equal(fcr_transcript_list_count(list), 1);
+
+    const fcr_transcript *transcript = fcr_transcript_list_item(list, 0);
+    assert_int_equal(fcr_transcript_turn_count(transcript), 2);
+    assert_int_equal(fcr_transcript_turn_role(transcript, 1), FCR_TURN_CALLER);
+    assert_string_equal(fcr_transcript_turn_text(transcript, 1), "Hi");
+    assert_true(fcr_transcript_turn_start(transcript, 1) == 1.5);
+
+    char *written = NULL;
+    assert_int_equal(fcr_transcript_to_json(&written, transcript, 0), FCR_OK);
+    assert_string_equal(written, input);
+    fcr_free(written);
+    fcr_transcript_list_free(list);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fuzz_regressions__reader_stops_on_parse_error),
+        cmocka_unit_test(test_fuzz_regressions__transcript_json_turns_read),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,183 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Python docstrings of the classes, methods and properties of ../fcr.i.
+ * Each method's docstring starts with its Python signature, because the
+ * generated proxies take *args and **kwargs.
+ */
+
+%define DOC(name, text)
+%feature("docstring") name text;
+%enddef
+
+/* ---- Module functions ------------------------------------------------------ */
+
+DOC(bind_version, "version() -> str\n\nReturn the version of the libfcr that is running, \"MAJOR.MINOR.PATCH\".")
+DOC(bind_parse_time, "parse_time(text) -> int\n\nParse RFC 3339 text into milliseconds since the Unix epoch.\nRaises ParseError for text that is not RFC 3339.")
+DOC(bind_format_time, "format_time(at) -> str\n\nFormat an instant as RFC 3339 UTC text, such as \"2026-11-10T14:02:00Z\".\n`at` is a datetime with tzinfo, RFC 3339 text or milliseconds since the epoch.")
+DOC(bind_step_title, "step_title(step) -> str\n\nReturn the title of a workflow step, such as \"Check resolution authority\".")
+DOC(bind_steps, "steps() -> list[str]\n\nReturn the ids of the workflow steps in order, from \"clarify\" to \"closed\".")
+DOC(bind_item_title, "item_title(item) -> str\n\nReturn the checklist wording of an item id, such as \"Verified patient identifying details\".")
+DOC(bind_item_ids, "item_ids() -> list[str]\n\nReturn the ids of the eight checklist items, in checklist order.")
+DOC(bind_event_types, "event_types() -> list[str]\n\nReturn the JSON names of the event types.")
+DOC(bind_scorecard_csv_header, "scorecard_csv_header() -> str\n\nReturn the CSV header line, newline included, that matches Scorecard.write(\"csv\") rows.")
+
+/* ---- Policy ------------------------------------------------------------------ */
+
+DOC(bind_policy, "Policy()\n\nThe practice's rules: roles, categories, escalation targets, office hours,\nidentity verification, checklist weights and phrases.\n\nPolicy() has the built-in defaults; Policy.load() and Policy.load_file() overlay\na fcr.policy/1 JSON document. A policy becomes read-only once a call uses it.\nCalls keep their own reference, so closing a policy never breaks them.")
+DOC(bind_policy::load, "Policy.load(text, name=None) -> Policy\n\nCreate a policy from the defaults overlaid with a fcr.policy/1 document (str or\nbytes). `name` appears in error messages.")
+DOC(bind_policy::load_file, "Policy.load_file(path) -> Policy\n\nCreate a policy from the defaults overlaid with a fcr.policy/1 JSON file.")
+DOC(bind_policy::close, "close() -> None\n\nRelease this reference to the policy. Closing twice does nothing.")
+DOC(bind_policy::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_policy::to_json, "to_json() -> str\n\nWrite the effective policy as a pretty-printed fcr.policy/1 document.")
+DOC(bind_policy::has_category, "has_category(category) -> bool\n\nReturn whether `category` is a concern category of the policy.")
+DOC(bind_policy::role_may_resolve, "role_may_resolve(role, category) -> bool\n\nReturn whether an agent with `role` may resolve a concern of `category`.")
+DOC(bind_policy::default_target, "default_target(category) -> str | None\n\nReturn the escalation target the policy names for `category`.")
+DOC(bind_policy::due_time, "due_time(target, at) -> datetime\n\nCompute when an escalation to `target` made at `at` is due, from the target's\ncallback timeframe in business time and the office hours.")
+DOC(bind_policy::label, "label(kind, id) -> str | None\n\nReturn the display label of an entry, such as \"nurse triage\" for\nlabel(\"target\", \"nurse_triage\"). `kind` is \"category\", \"role\", \"target\" or\n\"identifier_type\"; None when the policy has no such entry.")
+DOC(bind_policy::utc_offset, "utc_offset(at) -> int\n\nReturn the offset of the office's time zone from UTC at `at`, in seconds east.")
+DOC(bind_policy::set_phrases, "set_phrases(step, prompt, phrases) -> None\n\nReplace the prompt (None keeps it) and the suggested phrases of one step.\nRaises StateError once a call uses the policy.")
+DOC(bind_policy::required_identifiers, "Number of distinct identifier types a caller must confirm (2 by default).")
+DOC(bind_policy::time_zone, "The office's time zone, such as \"America/New_York\".")
+
+/* ---- Event ------------------------------------------------------------------- */
+
+DOC(bind_event, "Event(type, at, concern=None, **fields)\n\nOne thing that happened in a call, such as Event(\"resolved\", at, concern=\"c1\",\naction=\"Moved the visit to Tuesday\"). `type` is a JSON event name\n(fcr.event_types()); `at` is a datetime with tzinfo, RFC 3339 text or\nmilliseconds since the epoch. Keyword arguments set fields as set() does.")
+DOC(bind_event::from_json, "Event.from_json(text) -> Event\n\nParse one event object in the form events take in fcr.call/1 records.")
+DOC(bind_event::field_kind, "Event.field_kind(field) -> str | None\n\nReturn the kind of value a field holds: \"text\", \"bool\", \"list\" or \"time\";\nNone for a name that is no event field.")
+DOC(bind_event::close, "close() -> None\n\nFree the event. Closing twice does nothing.")
+DOC(bind_event::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_event::set_string, "set_string(field, value) -> None\n\nSet a text field, such as \"reason\" on an escalated event.")
+DOC(bind_event::set_bool, "set_bool(field, value) -> None\n\nSet a yes/no field, such as \"confirmed\" on concern_restated.")
+DOC(bind_event::set_time, "set_time(field, value) -> None\n\nSet an instant field, such as \"due_at\" on escalated.")
+DOC(bind_event::add_string, "add_string(field, value) -> None\n\nAppend a string to a list field, such as \"identifiers\".")
+DOC(bind_event::get_string, "get_string(field) -> str | None\n\nReturn a text field, or None when it is not set.")
+DOC(bind_event::get_bool, "get_bool(field) -> bool | None\n\nReturn a yes/no field, or None when it is not set.")
+DOC(bind_event::get_time, "get_time(field) -> datetime | None\n\nReturn an instant field, or None when it is not set.")
+DOC(bind_event::get_list, "get_list(field) -> list[str]\n\nReturn a list field; empty when it is not set.")
+DOC(bind_event::type, "The JSON name of the event type, such as \"escalated\".")
+DOC(bind_event::at, "When the event happened, as an aware UTC datetime.")
+DOC(bind_event::concern, "The id of the concern the event belongs to, or None. Settable.")
+DOC(bind_event::field_names, "The names of the fields that are set.")
+
+/* ---- Call ---------------------------------------------------------------------- */
+
+DOC(bind_call, "Call(id, started_at, mode=\"live\", policy=None)\n\nThe record of one phone call: header fields, concerns, the event log, the\ncurrent workflow step and the deviations found.\n\nIn \"live\" mode a workflow guard rejects an event recorded too early with\nWorkflowError and leaves the call unchanged; in \"replay\" mode deviations are\naccepted and listed. Without a policy the built-in defaults are used.")
+DOC(bind_call::from_json, "Call.from_json(text, policy=None, mode=\"replay\", name=None) -> Call\n\nRead one call record from a fcr.call/1 document (str or bytes).")
+DOC(bind_call::close, "close() -> None\n\nFree the call record. Scorecards, guidance and copies taken from it stay\nvalid. Closing twice does nothing.")
+DOC(bind_call::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_call::set_agent, "set_agent(agent_id, role) -> None\n\nSet the agent who took the call and their policy role, such as \"front_desk\".\nOnly before the first event.")
+DOC(bind_call::find_concern, "find_concern(id) -> Concern | None\n\nReturn a copy of the concern with `id`.")
+DOC(bind_call::set_unobservable, "set_unobservable(item) -> None\n\nMark a checklist item as one this call's evidence cannot show, so that it\nis scored \"unknown\".")
+DOC(bind_call::unobservable, "unobservable(item) -> bool\n\nReturn whether set_unobservable() marked `item`.")
+DOC(bind_call::to_json, "to_json(pretty=False) -> str\n\nWrite the call as a fcr.call/1 document, on one line unless `pretty`.")
+DOC(bind_call::note, "note(format=\"text\", profile=\"chart\") -> str\n\nWrite the note for the patient's chart. `format` is \"text\", \"line\", \"json\" or\n\"fhir\" (an HL7 FHIR R4 Bundle); `profile` is \"chart\" (everything) or \"qa\"\n(free text and the patient key masked).")
+DOC(bind_call::recap, "recap() -> str\n\nWrite the recap the agent reads back to the caller; empty when no concern\nhas an outcome.")
+DOC(bind_call::score, "score() -> Scorecard\n\nScore the call against the eight-item checklist.")
+DOC(bind_call::guidance, "guidance() -> Guidance\n\nTake a snapshot of what the agent should do now.")
+DOC(bind_call::id, "The call id.")
+DOC(bind_call::mode, "\"live\" or \"replay\".")
+DOC(bind_call::started_at, "When the call started, as an aware UTC datetime.")
+DOC(bind_call::ended_at, "When the call ended (its call_ended event), or None.")
+DOC(bind_call::agent_id, "The agent id, or None.")
+DOC(bind_call::agent_role, "The agent's policy role, or None.")
+DOC(bind_call::step, "The current workflow step, such as \"check_authority\" (see fcr.steps()).")
+DOC(bind_call::identity_verified, "Whether the caller's identity counts as verified now.")
+DOC(bind_call::event_count, "The number of events recorded.")
+DOC(bind_call::concern_count, "The number of concerns.")
+DOC(bind_call::deviation_count, "The number of workflow deviations found.")
+DOC(bind_call::identifiers, "The identifier types confirmed so far, such as [\"name\", \"date_of_birth\"].")
+DOC(bind_call::events, "Copies of the events, in the order recorded.")
+DOC(bind_call::concerns, "Copies of the concerns, in the order stated.")
+DOC(bind_call::deviations, "Copies of the workflow deviations, in the order found.")
+DOC(bind_call::direction, "\"inbound\" or \"outbound\". Settable before the first event.")
+DOC(bind_call::caller_role, "\"patient\", \"proxy\" or \"other\". Settable before the first event.")
+DOC(bind_call::patient_key, "The pseudonymous key that links the patient's contacts, or None. Settable\nbefore the first event; never a name, birth date, record or phone number.")
+
+/* ---- Snapshots ---------------------------------------------------------------- */
+
+DOC(bind_concern, "A copy of one concern of a call, taken when it was requested.")
+DOC(bind_concern::id, "The concern id, such as \"c1\".")
+DOC(bind_concern::category, "The category id, such as \"refill\".")
+DOC(bind_concern::request, "The request in the caller's words, or None.")
+DOC(bind_concern::restated, "Whether the agent restated the concern.")
+DOC(bind_concern::confirmed, "Whether the caller confirmed the latest restatement.")
+DOC(bind_concern::authority_checked, "Whether the agent's authority was checked.")
+DOC(bind_concern::in_scope, "Whether the concern was in the agent's scope.")
+DOC(bind_concern::tools_available, "Whether the tools the category needs were available.")
+DOC(bind_concern::outcome, "\"none\", \"resolved\", \"escalated\" or \"moved_forward\".")
+DOC(bind_concern::action, "The action taken, or None.")
+DOC(bind_concern::next_step, "The next step, or None.")
+DOC(bind_concern::target, "The escalation target id, or None.")
+DOC(bind_concern::reason, "The escalation reason, or None.")
+DOC(bind_concern::owner, "Who follows up, or None.")
+DOC(bind_concern::due_at, "When the follow-up is due, or None.")
+DOC(bind_concern::due_computed, "Whether due_at was computed from the policy rather than recorded.")
+DOC(bind_concern::outcome_event, "Index into Call.events of the event that recorded the outcome, or None.")
+
+DOC(bind_deviation, "A copy of one workflow deviation of a replayed call.")
+DOC(bind_deviation::code, "Stable code, such as \"verify_identity\".")
+DOC(bind_deviation::message, "What deviated, in English.")
+DOC(bind_deviation::rule, "The workflow rule that was not followed.")
+DOC(bind_deviation::step, "The step whose rule was not followed.")
+DOC(bind_deviation::event, "Index into Call.events where it was found, or None when found at the end.")
+DOC(bind_deviation::concern, "The concern id, or None when it concerns the whole call.")
+
+DOC(bind_item, "A copy of one checklist item of a scorecard.")
+DOC(bind_item::id, "The item id, such as \"identity_verified\".")
+DOC(bind_item::title, "The checklist wording.")
+DOC(bind_item::result, "\"met\", \"missed\", \"not_applicable\" or \"unknown\", after any override.")
+DOC(bind_item::rule_result, "The result the rule gave, before any override.")
+DOC(bind_item::note, "Why the rule gave its result.")
+DOC(bind_item::overridden, "Whether a reviewer overrode the result.")
+DOC(bind_item::reviewer, "The reviewer of the override, or None.")
+DOC(bind_item::override_note, "The note of the override, or None.")
+DOC(bind_item::override_at, "When the override was made, or None.")
+DOC(bind_item::evidence, "Indexes into Call.events of the events the rule used.")
+
+DOC(bind_missing, "One requirement still missing before the call can leave its step.")
+DOC(bind_missing::code, "Stable code, such as \"restate_concern\".")
+DOC(bind_missing::message, "What to do, in English.")
+DOC(bind_missing::concern, "The concern id, or None when it concerns the whole call.")
+
+/* ---- Scorecard and Guidance ---------------------------------------------------------- */
+
+DOC(bind_scorecard, "The eight-item checklist scored from a call. A snapshot: it does not change\nwhen the call does and stays valid after the call is closed. Iterating yields\nthe ChecklistItems; scorecard[\"documented\"] returns one.")
+DOC(bind_scorecard::close, "close() -> None\n\nFree the scorecard. Closing twice does nothing.")
+DOC(bind_scorecard::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_scorecard::item, "item(id) -> ChecklistItem\n\nReturn a copy of one checklist item.")
+DOC(bind_scorecard::result, "result(id) -> str\n\nReturn the result of one item after any override.")
+DOC(bind_scorecard::override, "override(item, result, reviewer, at, note) -> None\n\nOverride an item's result as a reviewer's decision; `note` says why and must\nnot be empty. The score, automatic fail and band are recomputed.")
+DOC(bind_scorecard::write, "write(format=\"text\", profile=\"chart\") -> str\n\nWrite the scorecard as the checklist table (\"text\"), one fcr.scorecard/1\nobject (\"json\") or one CSV row (\"csv\", see fcr.scorecard_csv_header()).")
+DOC(bind_scorecard::call_id, "The id of the scored call.")
+DOC(bind_scorecard::agent_id, "The agent id of the scored call, or None.")
+DOC(bind_scorecard::score, "The reported score from 0 to 100; 0 on an automatic fail.")
+DOC(bind_scorecard::raw_score, "The score before the automatic-fail rule.")
+DOC(bind_scorecard::auto_fail, "Whether a critical item was missed, which fails the call.")
+DOC(bind_scorecard::scored, "Whether any item was applicable, so that a score exists.")
+DOC(bind_scorecard::band, "The policy's band for the score, such as \"meets expectations\", or None.")
+DOC(bind_scorecard::items, "Copies of the eight checklist items, in checklist order.")
+
+DOC(bind_guidance, "A snapshot of what the agent should do now: the step, what is missing to\nleave it, a prompt and suggested phrases.")
+DOC(bind_guidance::close, "close() -> None\n\nFree the snapshot. Closing twice does nothing.")
+DOC(bind_guidance::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_guidance::step, "The step the call is in.")
+DOC(bind_guidance::next_step, "The step after it (the same step for \"closed\").")
+DOC(bind_guidance::prompt, "The prompt for the current step.")
+DOC(bind_guidance::phrases, "Suggested phrases for the current step.")
+DOC(bind_guidance::missing, "Requirements still missing before the step can be left.")
+
+/* ---- Reader and ScoreBatch ----------------------------------------------------------- */
+
+DOC(bind_reader, "Reader(path, policy=None, mode=\"replay\")\n\nA stream of call records from a file of JSON Lines or documents one after\nanother. Iterating yields Calls. Memory is bounded by the largest record.\nfcr.read_calls() and fcr.score_file() are built on it.")
+DOC(bind_reader::from_string, "Reader.from_string(text, policy=None, mode=\"replay\", name=None) -> Reader\n\nOpen a reader over records in a str or bytes, which is copied.")
+DOC(bind_reader::close, "close() -> None\n\nClose the file. Closing twice does nothing.")
+DOC(bind_reader::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_reader::set_limit, "set_limit(limit, value) -> None\n\nChange a limit before the first record is read: \"depth\", \"string_bytes\",\n\"record_bytes\" or \"events\".")
+DOC(bind_reader::next, "next() -> Call | None\n\nRead the next call, or return None at the end. The GIL is released meanwhile.\nA record that cannot be read raises its error and the next call goes on\nwith the following record; after malformed JSON or a read failure the\nreader ends.")
+DOC(bind_reader::score_batch, "score_batch(max_records=256) -> ScoreBatch\n\nRead and score up to `max_records` records with the GIL released.")
+DOC(bind_reader::record, "The 1-based number of the record last read or rejected; 0 before the first.")
+DOC(bind_reader::line, "The line on which that record starts.")
+
+DOC(bind_batch, "The result of Reader.score_batch(): one entry per record read.")
+DOC(bind_batch::take, "take(index) -> Scorecard\n\nReturn the scorecard of entry `index`, or raise the error of a record that\ncould not be read. Each entry can be taken once.")
+DOC(bind_batch::count, "The number of entries; 0 once the input is exhausted.")
