@@ -183,6 +183,14 @@ fcr_status fcr__transcript_add_turn_n(fcr_transcript *transcript, fcr_turn_role 
                                 "turn %zu of transcript %.128s is %zu bytes long, over the "
                                 "limit of %zu bytes for one turn",
                                 index, transcript->id, length, FCR__TRANSCRIPT_MAX_TURN_BYTES);
+    /* Importers of CSV and TextGrid text pass raw bytes. A NUL byte would
+     * cut the turn short for every C caller, and the JSON reader rejects it,
+     * so a transcript written as JSON could not be read back. */
+    if (length > 0 && memchr(text, '\0', length) != NULL)
+        return fcr__error_field(FCR_ERECORD, "text",
+                                "turn %zu of transcript %.128s contains a NUL byte, which turn "
+                                "text may not contain; remove it",
+                                index, transcript->id);
 
     fcr_status status = fcr__grow((void **)&transcript->turns, &transcript->turn_capacity,
                                   index + 1, sizeof *transcript->turns);

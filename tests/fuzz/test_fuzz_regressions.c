@@ -71,11 +71,30 @@ static void test_fuzz_regressions__transcript_json_turns_read(void **state)
     fcr_transcript_list_free(list);
 }
 
+/* fuzz_transcript read a CSV dialogue whose turn held a NUL byte, wrote it
+ * as fcr.transcript/1 with \u0000 and could not read that back, because
+ * the JSON reader rejects NUL in record text. Every importer now rejects
+ * it when the turn is added. */
+static void test_fuzz_regressions__transcript_nul_byte_rejected(void **state)
+{
+    (void)state;
+    static const char input[] = "id,dialogue\n"
+                                "7,\"Doctor: How can I help?\n"
+                                "Patient: A ref\0ill\"\n";
+    fcr_transcript_list *list = (fcr_transcript_list *)&list;
+    fcr_status status = fcr_transcript_list_load(&list, FCR_TRANSCRIPT_CSV_DIALOGUE, input,
+                                                 sizeof input - 1, "dialogues.csv");
+    assert_int_equal(status, FCR_ERECORD);
+    assert_ptr_equal(list, (fcr_transcript_list *)&list);
+    assert_non_null(strstr(fcr_last_error(), "NUL byte"));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fuzz_regressions__reader_stops_on_parse_error),
         cmocka_unit_test(test_fuzz_regressions__transcript_json_turns_read),
+        cmocka_unit_test(test_fuzz_regressions__transcript_nul_byte_rejected),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
