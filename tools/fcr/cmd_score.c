@@ -7,6 +7,22 @@
 #include "commands.h"
 #include "input.h"
 
+/* The transcript input, in cmd_events.c. */
+typedef struct transcript_options {
+    bool transcript;
+    const char *format_name;
+    const char *rules_path;
+    const char *agent_role;
+} transcript_options;
+int cli_transcript_options_take(transcript_options *out, int *argc, char **argv);
+void cli_transcript_read_files(input_totals *totals, const cli_options *options,
+                               const transcript_options *transcript, fcr_policy *policy,
+                               input_record_fn handle, void *context);
+int cli_score_main(int argc, char **argv);
+
+/* Set by cli_score_main() when --transcript is given. */
+static const transcript_options *score_transcript;
+
 enum { FORMAT_TEXT, FORMAT_JSON, FORMAT_CSV };
 
 static const char *const score_formats[] = {"text", "json", "csv", NULL};
@@ -182,7 +198,11 @@ static int run_score(const cli_options *options)
 
     score_run run = {options, 0, 0, 0, 0.0, NULL, 0};
     input_totals totals;
-    input_read_files(&totals, options, policy, score_record, &run);
+    if (score_transcript != NULL)
+        cli_transcript_read_files(&totals, options, score_transcript, policy, score_record,
+                                  &run);
+    else
+        input_read_files(&totals, options, policy, score_record, &run);
     fcr_policy_free(policy);
 
     if (run.band_count > 1)
@@ -208,6 +228,8 @@ const cli_command cli_command_score = {
     "score",
     "Score calls against the eight-item checklist, with a summary",
     "Usage: fcr score [--policy FILE] [--format text|json|csv] [--profile chart|qa] FILE...\n"
+    "       fcr score --transcript [--transcript-format FORMAT] [--rules FILE]\n"
+    "                 [--agent-role ROLE] [OPTION]... FILE...\n"
     "\n"
     "Scores each valid fcr.call/1 record in each FILE (- reads standard input)\n"
     "against the eight-item checklist and prints its scorecard: each item's\n"
@@ -233,6 +255,12 @@ const cli_command cli_command_score = {
     "  --profile PROFILE Audience of the evidence quotes. Default: qa.\n"
     "                    qa: quality review; quoted free text is \"[redacted]\".\n"
     "                    chart: the patient's chart; quotes are shown.\n"
+    "  --transcript      Read transcripts instead of call records, and score the\n"
+    "                    call the evidence rules derive from each, as 'fcr events'\n"
+    "                    prints it. The evidence quotes the turns; \"documented\" is\n"
+    "                    unknown, since a transcript cannot show the note.\n"
+    "  --transcript-format FORMAT, --rules FILE, --agent-role ROLE\n"
+    "                    With --transcript: as for 'fcr events'.\n"
     "  -h, --help        Print this help and exit.\n"
     "\n"
     "Exit status: 0 when every record was scored; 1 when a record is invalid or a\n"
@@ -247,3 +275,33 @@ const cli_command cli_command_score = {
     FCR_PROFILE_QA,
     run_score,
 };
+
+/* Runs `fcr score`, which takes the transcript options as well as the
+ * shared ones. */
+int cli_score_main(int argc, char **argv)
+{
+    transcript_options transcript;
+    int status = cli_transcript_options_take(&transcript, &argc, argv);
+    if (status != CLI_EXIT_OK)
+        return status;
+    if (!transcript.transcript &&
+        (transcript.format_name != NULL || transcript.rules_path != NULL ||
+         transcript.agent_role != NULL)) {
+        cli_error("--transcript-format, --rules and --agent-role apply to transcripts; add "
+                  "--transcript");
+        return CLI_EXIT_USAGE;
+    }
+
+    cli_options options;
+    status = cli_parse_options(&options, &cli_command_score, argc, argv);
+    if (status != CLI_EXIT_OK)
+        return status;
+    if (options.help) {
+        fputs(cli_command_score.help, stdout);
+        return CLI_EXIT_OK;
+    }
+    score_transcript = transcript.transcript ? &transcript : NULL;
+    status = run_score(&options);
+    score_transcript = NULL;
+    return status;
+}

@@ -13,6 +13,12 @@
 
 static int run_version(const cli_options *options);
 
+/* fcr events and fcr score take transcript options that the shared parser
+ * does not know; their files parse them (cmd_events.c, cmd_score.c). */
+extern const cli_command cli_command_events;
+int cli_events_main(int argc, char **argv);
+int cli_score_main(int argc, char **argv);
+
 static const cli_command version_command = {
     "version",
     "Print the versions of fcr and of the libfcr it runs with",
@@ -31,7 +37,7 @@ static const cli_command version_command = {
 };
 
 static const cli_command *const commands[] = {
-    &cli_command_demo,  &cli_command_check,  &cli_command_score,
+    &cli_command_demo,  &cli_command_check,  &cli_command_score,   &cli_command_events,
     &cli_command_note,  &cli_command_policy, &cli_command_metrics, &version_command,
 };
 
@@ -114,6 +120,10 @@ static int dispatch(int argc, char **argv)
     /* fcr metrics takes more options than the shared parser knows. */
     if (strcmp(name, "metrics") == 0)
         return cli_metrics_main(argc - 2, argv + 2);
+    if (strcmp(name, "events") == 0)
+        return cli_events_main(argc - 2, argv + 2);
+    if (strcmp(name, "score") == 0)
+        return cli_score_main(argc - 2, argv + 2);
 
     const cli_command *command = find_command(name);
     if (command == NULL) {
