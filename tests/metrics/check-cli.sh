@@ -1,7 +1,8 @@
 #!/bin/sh
 # Runs `fcr metrics` on the real ServiceNow export and on small files made
 # here, and checks exit statuses and key output lines.
-# Usage: check-cli.sh FCR_METRICS_BINARY SOURCE_DIR WORK_DIR
+# Usage: check-cli.sh PROGRAM SOURCE_DIR WORK_DIR, where PROGRAM runs as
+# "PROGRAM metrics ARGS" (the fcr program, or metrics_cli).
 set -u
 
 bin=$1
