@@ -708,6 +708,9 @@ static int compare_in_batch(const void *left, const void *right)
     return a->sequence < b->sequence ? -1 : (a->sequence > b->sequence ? 1 : 0);
 }
 
+/* NOTE: duplicates are rows with the same id and the same time. Rows of
+ * one id at different times stay separate contacts (they never repeat
+ * each other), because the earlier row may already be final and gone. */
 static bool same_contact(const mcontact *a, const mcontact *b)
 {
     return a->at == b->at && a->id_length == b->id_length &&

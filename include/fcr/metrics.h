@@ -523,8 +523,8 @@ FCR_API fcr_status fcr_contact_reader_map(fcr_contact_reader *reader, fcr_contac
  * pattern matches one or more spaces. Times without `%z` are local times
  * in the reader's time zone. The process locale is never used.
  *
- * @return FCR_OK; FCR_EINVAL for an unknown conversion or a pattern
- *         without a year, month, day and hour; FCR_ESTATE.
+ * @return FCR_OK; FCR_EINVAL for an unknown conversion, a conversion used
+ *         twice or a pattern without a year, month and day; FCR_ESTATE.
  * @since 1.0
  */
 FCR_API fcr_status fcr_contact_reader_set_time_format(fcr_contact_reader *reader,

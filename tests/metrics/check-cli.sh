@@ -96,6 +96,24 @@ cmp -s "$work/small.out" "$work/small_stdin.out" || {
     failures=$((failures + 1))
 }
 
+# --- definitions from the command line -----------------------------------------
+# c1 (refill) is repeated by c2 one day later; a 12-hour refill window
+# makes c1 resolved. Without category matching nothing changes for c1,
+# but c3 (p2) stays alone. A 2-day transfer gap merges c2 into c1.
+run refill_window 0 --category-window refill=12h --by none "$work/sorted.csv"
+expect refill_window out "Repeat window:    7d (refill 12h)"
+expect refill_window out "total                            5         3         3         0   100.0%     0.0%    33.3%           1         1"
+
+run no_match 0 --no-category-match --by none --format json "$work/sorted.csv"
+expect no_match out '"category_match":false'
+
+run transfers 0 --transfer-gap 2d --by none "$work/sorted.csv"
+expect transfers out "Transfers:        merged when less than 2d apart"
+expect transfers out "Excluded: outbound 1, transfer 1"
+
+run business_days 0 --window 3bd --by none --format json "$work/sorted.csv"
+expect business_days out '"window":"3bd"'
+
 # --- bad rows: skip or stop -----------------------------------------------------
 cat >"$work/bad.csv" <<'CSV'
 id,caller,time,category
