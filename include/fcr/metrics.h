@@ -71,8 +71,8 @@ typedef struct fcr_metrics fcr_metrics;
 
 /**
  * One contact given to fcr_metrics_add_contact(). Start from
- * #FCR_CONTACT_INIT: later versions only append fields, and `size` tells
- * the library which fields a program knows.
+ * #FCR_CONTACT_INIT: later versions only append fields, and the library
+ * reads only the fields that `size` covers.
  * @since 1.0
  */
 typedef struct fcr_contact {
@@ -107,7 +107,7 @@ typedef enum fcr_contact_status {
  */
 FCR_API const char *fcr_contact_status_name(fcr_contact_status status);
 
-/** Why a contact is excluded. @since 1.0 */
+/** Reason a contact is excluded. @since 1.0 */
 typedef enum fcr_exclusion {
     FCR_EXCLUSION_NONE = 0,      /**< ["none"] Not excluded. */
     FCR_EXCLUSION_OUTBOUND = 1,  /**< ["outbound"] The office placed the contact. */
