@@ -212,12 +212,19 @@ static void write_csv(fcr__strbuf *out, const fcr_scorecard *scorecard, fcr_prof
     fcr__csv_field(out, scorecard->call_id);
     fcr__strbuf_putc(out, ',');
     fcr__csv_field(out, scorecard->agent_id != NULL ? scorecard->agent_id : "");
-    fcr__strbuf_printf(out, ",%s,%s,%s,%s,%s,", time, scorecard->scored ? "true" : "false",
-                       scorecard->scored ? score : "", scorecard->scored ? raw : "",
-                       scorecard->auto_fail ? "true" : "false");
+    /* Plain appends: fcr score writes a row per call, and printf-style
+     * formatting of these fixed pieces was most of the row's cost. */
+    const char *const pieces[] = {",", time, scorecard->scored ? ",true," : ",false,",
+                                  scorecard->scored ? score : "", ",",
+                                  scorecard->scored ? raw : "",
+                                  scorecard->auto_fail ? ",true," : ",false,"};
+    for (size_t i = 0; i < sizeof pieces / sizeof pieces[0]; i++)
+        fcr__strbuf_puts(out, pieces[i]);
     fcr__csv_field(out, scorecard->band != NULL ? scorecard->band : "");
-    for (int i = 0; i < FCR_ITEM_COUNT; i++)
-        fcr__strbuf_printf(out, ",%s", fcr_result_name(fcr__effective_result(&scorecard->items[i])));
+    for (int i = 0; i < FCR_ITEM_COUNT; i++) {
+        fcr__strbuf_putc(out, ',');
+        fcr__strbuf_puts(out, fcr_result_name(fcr__effective_result(&scorecard->items[i])));
+    }
 
     /* Overrides in one cell: "item=result by reviewer at time: note; ...". */
     fcr__strbuf overrides = FCR__STRBUF_INIT;
