@@ -12,8 +12,9 @@
  *
  * The including file must define, before %include "fcr.i":
  *   BIND_RAISE_PENDING()   raise bind_pending as the language's error
- * and typemaps for fcr_time, bind_tristate, bind_index, bind_strings,
- * bind_indexes, the object lists and (const char *const *phrases, size_t count).
+ * and typemaps for fcr_time, bind_tristate, bind_index, bind_rate,
+ * bind_strings, bind_indexes, the object lists and
+ * (const char *const *phrases, size_t count).
  */
 
 %{
@@ -62,3 +63,4 @@ static _Thread_local char bind_repr_text[640];
 %include "fcr_records.i"
 %include "fcr_results.i"
 %include "fcr_reader.i"
+%include "fcr_metrics.i"

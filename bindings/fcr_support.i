@@ -315,6 +315,7 @@ static void bind_objects_discard(bind_objects *list)
 typedef long long fcr_time;
 typedef int bind_tristate;  /* -1 unknown or absent (None/nil), 0 false, 1 true */
 typedef size_t bind_index;  /* SIZE_MAX means none (None/nil) */
+typedef double bind_rate;   /* negative means none (None/nil) */
 typedef struct bind_strings bind_strings;
 typedef struct bind_indexes bind_indexes;
 typedef struct bind_objects bind_concern_list;
@@ -322,15 +323,18 @@ typedef struct bind_objects bind_deviation_list;
 typedef struct bind_objects bind_event_list;
 typedef struct bind_objects bind_item_list;
 typedef struct bind_objects bind_missing_list;
+typedef struct bind_objects bind_metrics_group_list;
 
 %{
 typedef int bind_tristate;
 typedef size_t bind_index;
+typedef double bind_rate;
 typedef bind_objects bind_concern_list;
 typedef bind_objects bind_deviation_list;
 typedef bind_objects bind_event_list;
 typedef bind_objects bind_item_list;
 typedef bind_objects bind_missing_list;
+typedef bind_objects bind_metrics_group_list;
 %}
 
 %nodefaultctor;

@@ -24,7 +24,7 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
 /* ---- Typemaps ----------------------------------------------------------- */
 
 /* Integers come back as Lua integers (SWIG 4.1 pushes floats otherwise). */
-%typemap(out) int, unsigned int, long, unsigned long, long long, size_t
+%typemap(out) int, unsigned int, long, unsigned long, long long, unsigned long long, size_t
 %{ lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++; %}
 
 /* Sizes and counts: a non-negative integral number. */
@@ -139,6 +139,14 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
   SWIG_arg++;
 }
 
+%typemap(out) bind_rate {
+  if ($1 < 0)
+    lua_pushnil(L);
+  else
+    lua_pushnumber(L, $1);
+  SWIG_arg++;
+}
+
 %typemap(out) bind_strings {
   lua_createtable(L, (int)$1.count, 0);
   for (size_t i = 0; i < $1.count; i++) {
@@ -177,6 +185,7 @@ BIND_LUA_OBJECT_LIST(bind_deviation_list, bind_deviation)
 BIND_LUA_OBJECT_LIST(bind_event_list, bind_event)
 BIND_LUA_OBJECT_LIST(bind_item_list, bind_item)
 BIND_LUA_OBJECT_LIST(bind_missing_list, bind_missing)
+BIND_LUA_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
 
 /* ---- The shared interface ------------------------------------------------- */
 
@@ -271,7 +280,7 @@ static void bind_lua_init(lua_State *L)
     if (luaL_loadbuffer(L, fcr_lua_glue, sizeof fcr_lua_glue - 1, "=fcr_glue.lua") != 0)
         lua_error(L);
     lua_pushvalue(L, module);
-    lua_createtable(L, 0, 12);
+    lua_createtable(L, 0, 16);
     static const struct {
         const char *name;
         swig_type_info **type;
@@ -287,6 +296,8 @@ static void bind_lua_init(lua_State *L)
         {"Deviation", &SWIGTYPE_p_bind_deviation},
         {"ChecklistItem", &SWIGTYPE_p_bind_item},
         {"Missing", &SWIGTYPE_p_bind_missing},
+        {"Metrics", &SWIGTYPE_p_bind_metrics},
+        {"MetricsGroup", &SWIGTYPE_p_bind_metrics_group},
     };
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         bind_lua_push_class(L, *classes[i].type);

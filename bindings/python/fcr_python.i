@@ -162,6 +162,15 @@ static PyObject *bind_py_from_time(long long time);
   }
 }
 
+%typemap(out) bind_rate {
+  if ($1 < 0) {
+    $result = Py_None;
+    Py_INCREF($result);
+  } else {
+    $result = PyFloat_FromDouble($1);
+  }
+}
+
 %typemap(out) bind_strings {
   $result = PyList_New((Py_ssize_t)$1.count);
   for (size_t i = 0; $result != NULL && i < $1.count; i++) {
@@ -206,6 +215,7 @@ BIND_PY_OBJECT_LIST(bind_deviation_list, bind_deviation)
 BIND_PY_OBJECT_LIST(bind_event_list, bind_event)
 BIND_PY_OBJECT_LIST(bind_item_list, bind_item)
 BIND_PY_OBJECT_LIST(bind_missing_list, bind_missing)
+BIND_PY_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
 
 /* ---- The shared interface ------------------------------------------------- */
 

@@ -19,6 +19,7 @@ BIND_PY_CONTEXT_MANAGER(bind_call)
 BIND_PY_CONTEXT_MANAGER(bind_scorecard)
 BIND_PY_CONTEXT_MANAGER(bind_guidance)
 BIND_PY_CONTEXT_MANAGER(bind_reader)
+BIND_PY_CONTEXT_MANAGER(bind_metrics)
 
 %extend bind_event {
 %pythoncode %{
