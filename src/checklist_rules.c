@@ -30,9 +30,15 @@ static fcr_status add_evidence(rule_context *context, fcr_item item, size_t even
     if (status != FCR_OK)
         return status;
 
+    /* The quote is what was said (the event's text); outcome events have
+     * none, so their action or reason stands in for it. */
     const fcr_event *event = context->call->events[event_index];
+    const char *said = event->text[FCR__F_TEXT];
+    if (said == NULL)
+        said = event->text[FCR__F_ACTION] != NULL ? event->text[FCR__F_ACTION]
+                                                  : event->text[FCR__F_REASON];
     char *quote = NULL;
-    if (event->text[FCR__F_TEXT] != NULL && (quote = fcr__strdup(event->text[FCR__F_TEXT])) == NULL)
+    if (said != NULL && (quote = fcr__strdup(said)) == NULL)
         return fcr__error_nomem();
 
     fcr__evidence *evidence = &score->evidence[score->evidence_count++];
