@@ -150,3 +150,28 @@ def test_batch_scoring_releases_gil(tmp_path, example_calls):
     margin = (ended - started) / 4
     inside = [tick for tick in ticks if started + margin < tick < ended - margin]
     assert len(inside) > 100, f"{len(inside)} ticks in a {ended - started:.3f} s batch"
+
+
+def test_busy_reader_refuses_close(tmp_path, example_calls):
+    """close() from another thread raises while a batch runs, and works
+    once the batch is done."""
+    lines = example_lines(example_calls)
+    path = write_lines(tmp_path / "many.jsonl", lines * 1250)
+    reader = fcr.Reader(path)
+    started = threading.Event()
+    results = []
+
+    def score():
+        started.set()
+        results.append(reader.score_batch(10_000).count)
+
+    worker = threading.Thread(target=score)
+    worker.start()
+    started.wait()
+    time.sleep(0.05)
+    with pytest.raises(fcr.StateError, match="in use by another thread"):
+        reader.close()
+    worker.join()
+    assert results == [10_000]
+    reader.close()
+    assert reader.closed()
