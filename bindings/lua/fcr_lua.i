@@ -14,6 +14,14 @@
 
 #include "fcr_glue.h"
 
+/* Whole numbers from 0 to 2^53, the integers a double holds exactly: the
+ * range check comes first, because converting a larger double or a NaN to
+ * an integer type is undefined behavior in C. */
+#define BIND_LUA_MAX_WHOLE 9007199254740992.0
+#define BIND_LUA_IS_WHOLE(number, minimum) \
+    ((number) >= (minimum) && (number) <= BIND_LUA_MAX_WHOLE && \
+     (number) == (lua_Number)(long long)(number))
+
 /* Defined after fcr.i's C code, used by the typemaps below. */
 static void bind_lua_push_pending(lua_State *L);
 static bool bind_lua_to_time(lua_State *L, int index, long long *out);
@@ -30,7 +38,7 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
 /* Sizes and counts: a non-negative integral number. */
 %typemap(in, checkfn="lua_isnumber") size_t {
   lua_Number number = lua_tonumber(L, $input);
-  if (number < 0 || number != (lua_Number)(size_t)number) {
+  if (!BIND_LUA_IS_WHOLE(number, 0)) {
     bind_fail(FCR_EINVAL, "argument %d of %s must be a non-negative integer", $argnum, "$symname");
     BIND_RAISE_PENDING();
     SWIG_fail;
@@ -41,7 +49,7 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
 /* Positions passed by Lua code are 1-based, like the tables they index. */
 %typemap(in, checkfn="lua_isnumber") size_t index {
   lua_Number number = lua_tonumber(L, $input);
-  if (number < 1 || number != (lua_Number)(size_t)number) {
+  if (!BIND_LUA_IS_WHOLE(number, 1)) {
     bind_fail(FCR_EINVAL, "argument %d of %s must be a position from 1", $argnum, "$symname");
     BIND_RAISE_PENDING();
     SWIG_fail;
@@ -238,8 +246,8 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out)
 {
     if (lua_type(L, index) == LUA_TNUMBER) {
         lua_Number number = lua_tonumber(L, index);
-        if (number != (lua_Number)(long long)number || number < (lua_Number)FCR_TIME_MIN ||
-            number > (lua_Number)FCR_TIME_MAX) {
+        if (!(number >= (lua_Number)FCR_TIME_MIN && number <= (lua_Number)FCR_TIME_MAX) ||
+            number != (lua_Number)(long long)number) {
             bind_fail(FCR_EINVAL, "an instant must be whole milliseconds between years 0001 and 9999");
             return false;
         }
