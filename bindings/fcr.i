@@ -54,8 +54,9 @@ static void bind_missing_free(void *item);
 static size_t bind_scorecard_count(const fcr_scorecard *scorecard, fcr_result result);
 static void bind_batch_free(bind_batch *batch);
 
-/* Text for __repr__ and __tostring. Thread-local, because SWIG copies it
- * into the host string before the next call on the same thread. */
+/* Text for __repr__ and __tostring. SWIG copies it into a host string
+ * before the next call on the same thread; being thread-local, it is never
+ * overwritten by a call on another thread meanwhile. */
 static _Thread_local char bind_repr_text[640];
 %}
 

@@ -26,8 +26,8 @@ typedef struct bind_failure {
 static _Thread_local bind_failure bind_pending;
 
 /* Copies the library's detail for `status` into `failure`. The detail is
- * used only when the library recorded it for this very status, so that a
- * stale message from an earlier call never shows up. */
+ * used only when the library recorded it for this status, which keeps a
+ * stale message of another status out; otherwise the status name is. */
 static void bind_capture(bind_failure *failure, int status)
 {
     failure->status = status;
@@ -106,7 +106,7 @@ static const bind_kind bind_kinds[] = {
      "The operation is not allowed in the object's current state, such as a closed handle or "
      "a policy already used by a call."},
     {FCR_ENOTFOUND, "not_found", "NotFoundError",
-     "A named item (category, role, target, event type, time zone, file field) does not exist."},
+     "A named item (category, role, target, event type, field, time zone) does not exist."},
     {FCR_ELIMIT, "limit", "LimitError",
      "Input exceeds a limit: string length, events per call, nesting or record size."},
     {FCR_EIO, "file", "FileError", "Reading or writing a file failed."},
