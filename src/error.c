@@ -66,7 +66,7 @@ static void copy_truncated(char *destination, size_t size, const char *source)
     destination[length] = '\0';
 }
 
-fcr_status fcr__verror(fcr_status status, const char *format, va_list args)
+fcr_status (fcr__verror)(fcr_status status, const char *format, va_list args)
 {
     fcr_clear_error();
     last.status = status;
@@ -74,7 +74,7 @@ fcr_status fcr__verror(fcr_status status, const char *format, va_list args)
     return status;
 }
 
-fcr_status fcr__error(fcr_status status, const char *format, ...)
+fcr_status (fcr__error)(fcr_status status, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -83,7 +83,7 @@ fcr_status fcr__error(fcr_status status, const char *format, ...)
     return status;
 }
 
-fcr_status fcr__error_at(fcr_status status, size_t line, size_t column, size_t offset,
+fcr_status (fcr__error_at)(fcr_status status, size_t line, size_t column, size_t offset,
                          const char *field, const char *format, ...)
 {
     va_list args;
@@ -98,7 +98,7 @@ fcr_status fcr__error_at(fcr_status status, size_t line, size_t column, size_t o
     return status;
 }
 
-fcr_status fcr__error_field(fcr_status status, const char *field, const char *format, ...)
+fcr_status (fcr__error_field)(fcr_status status, const char *field, const char *format, ...)
 {
     va_list args;
     va_start(args, format);
@@ -126,7 +126,7 @@ void fcr__error_prefix(const char *format, ...)
     copy_truncated(last.message, sizeof last.message, combined);
 }
 
-fcr_status fcr__error_nomem(void)
+fcr_status (fcr__error_nomem)(void)
 {
     fcr_clear_error();
     last.status = FCR_ENOMEM;

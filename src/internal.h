@@ -68,6 +68,21 @@ void fcr__error_prefix(const char *format, ...) FCR__PRINTF(1, 2);
 /* The allocation failure error, recorded without allocating. */
 fcr_status fcr__error_nomem(void);
 
+#ifdef __clang_analyzer__
+/* The static analyzer behind clang-tidy reads one file at a time. It cannot
+ * see that these functions return their status argument, never FCR_OK, and
+ * then reports null dereferences on paths that cannot run. These macros
+ * show it the result. error.c puts the names of the definitions in
+ * parentheses, so that the macros leave them alone. */
+#define fcr__error(status, ...) ((void)fcr__error(status, __VA_ARGS__), (fcr_status)(status))
+#define fcr__verror(status, format, args) \
+    ((void)fcr__verror(status, format, args), (fcr_status)(status))
+#define fcr__error_at(status, ...) ((void)fcr__error_at(status, __VA_ARGS__), (fcr_status)(status))
+#define fcr__error_field(status, ...) \
+    ((void)fcr__error_field(status, __VA_ARGS__), (fcr_status)(status))
+#define fcr__error_nomem() ((void)fcr__error_nomem(), FCR_ENOMEM)
+#endif
+
 /* --- growable byte buffer (strbuf.c) ------------------------------------- */
 
 typedef struct fcr__strbuf {
