@@ -169,8 +169,8 @@ fcr_status fcr__json_read_double(fcr__json_parser *parser, const fcr__json_path 
 fcr_status fcr__json_read_time(fcr__json_parser *parser, const fcr__json_path *path,
                                fcr_time *out)
 {
-    const char *text;
-    size_t length;
+    const char *text = NULL;
+    size_t length = 0;
     fcr_status status = fcr__json_read_string(parser, path, 64, &text, &length);
     if (status != FCR_OK)
         return status;

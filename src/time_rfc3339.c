@@ -235,7 +235,7 @@ fcr_status fcr_time_parse_n(fcr_time *out, const char *text, size_t length)
         return fcr__error(FCR_EINVAL, "fcr_time_parse: out and text must not be NULL");
 
     cursor in = {text, length, 0};
-    date_time_fields f;
+    date_time_fields f = {0};
     fcr_status status = read_date_time(&in, &f);
     if (status != FCR_OK)
         return status;

@@ -399,7 +399,7 @@ static fcr_status read_footer(fcr__zone *zone, const unsigned char *data, size_t
 
 static fcr_status parse_tzif(fcr__zone *zone, const unsigned char *data, size_t length)
 {
-    tzif_header header;
+    tzif_header header = {0};
     fcr_status status = read_header(&header, data, length, 0, zone->name);
     if (status != FCR_OK)
         return status;
@@ -418,7 +418,7 @@ static fcr_status parse_tzif(fcr__zone *zone, const unsigned char *data, size_t 
         return tzif_error(zone->name, "the data ends inside the version 1 data block");
     size_t second = TZIF_HEADER_SIZE + (size_t)v1_size;
 
-    tzif_header header2;
+    tzif_header header2 = {0};
     status = read_header(&header2, data, length, second, zone->name);
     if (status != FCR_OK)
         return status;
