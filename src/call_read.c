@@ -455,6 +455,7 @@ static fcr_status read_unobservable(reader *r)
                                               "documented");
         }
         if (status == FCR_OK)
+            // cppcheck-suppress negativeIndex ; status is FCR_OK only when item >= 0
             r->rec.unobservable[item] = true;
         fcr__path_pop(&r->path, mark);
     }

@@ -376,6 +376,7 @@ fcr_status fcr_event_set_bool(fcr_event *event, const char *field, int value)
     int id = lookup_field(event, field, FCR__KIND_BOOL, "fcr_event_set_bool");
     if (id < 0)
         return fcr_last_error_status();
+    // cppcheck-suppress negativeIndex ; lookup_field() returned a bool field id
     event->flags[id - FCR__TEXT_FIELD_COUNT] = value != 0;
     event->present |= BIT(id);
     return FCR_OK;
@@ -465,13 +466,16 @@ fcr_status fcr_event_get_time_field(const fcr_event *event, const char *field, f
 size_t fcr_event_list_count(const fcr_event *event, const char *field)
 {
     int id = known_field(event, field, FCR__KIND_LIST);
+    // cppcheck-suppress negativeIndex ; known_field() returned a list field id
     return id < 0 ? 0 : event->lists[id - FCR__F_BOOL_END].count;
 }
 
 const char *fcr_event_list_item(const fcr_event *event, const char *field, size_t index)
 {
     int id = known_field(event, field, FCR__KIND_LIST);
+    // cppcheck-suppress negativeIndex ; known_field() returned a list field id
     if (id < 0 || index >= event->lists[id - FCR__F_BOOL_END].count)
         return NULL;
+    // cppcheck-suppress negativeIndex ; known_field() returned a list field id
     return event->lists[id - FCR__F_BOOL_END].items[index];
 }

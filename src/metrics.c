@@ -266,6 +266,7 @@ static void *slot_alloc(fcr__slab *slab)
         if (block == NULL)
             return NULL;
         fcr__advise_huge_pages(block, SLAB_BLOCK_SIZE);
+        // cppcheck-suppress pointerSize ; the block starts with the link to the previous block
         memcpy(block, &slab->blocks, sizeof(void *));
         slab->blocks = block;
         /* Slots start on a 64-byte boundary after the link. */

@@ -324,6 +324,7 @@ static bool parse_plain_utc(const char *text, size_t length, fcr_time *out)
             return false;
         }
     }
+    // cppcheck-suppress uninitvar ; the shape has 14 digits, and all 14 were stored
     int year = digits[0] * 1000 + digits[1] * 100 + digits[2] * 10 + digits[3];
     int month = digits[4] * 10 + digits[5];
     int day = digits[6] * 10 + digits[7];

@@ -684,6 +684,7 @@ static fcr_status read_critical(loader *load)
                                         text, item_list);
         }
         if (status == FCR_OK)
+            // cppcheck-suppress negativeIndex ; status is FCR_OK only when item >= 0
             critical[item] = true;
         fcr__path_pop(&load->path, mark);
     }

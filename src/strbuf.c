@@ -96,6 +96,7 @@ char *fcr__strbuf_detach(fcr__strbuf *buffer)
     }
 
     char *data = buffer->data;
+    // NOLINTNEXTLINE(clang-analyzer-core.NullDereference): capacity > 0 means data is set
     data[buffer->length] = '\0';
     buffer->data = NULL;
     buffer->length = 0;

@@ -126,6 +126,7 @@ static fcr_status scan_string(scanner *s)
         return scan_fail(s, FCR_EPARSE, "this string is not valid UTF-8 (byte %zu of it); save "
                                         "the TextGrid as UTF-8",
                          valid + 1);
+    // NOLINTNEXTLINE(clang-analyzer-core.NonNullParamChecker): length > 0 means data is set
     if (s->text.length > 0 && memchr(s->text.data, '\0', s->text.length) != NULL)
         return scan_fail(s, FCR_EPARSE, "this string contains a NUL byte, which transcript "
                                         "text may not contain");
