@@ -58,12 +58,18 @@ fcr_status fcr__strbuf_putc(fcr__strbuf *buffer, char c)
 
 fcr_status fcr__strbuf_printf(fcr__strbuf *buffer, const char *format, ...)
 {
+    /* Most texts are short, so they are formatted once into a local buffer
+     * and copied. Sizing each text with a first vsnprintf() call formatted
+     * every short note of a scorecard twice. */
+    char local[256];
     va_list args;
     va_start(args, format);
-    int needed = vsnprintf(NULL, 0, format, args);
+    int needed = vsnprintf(local, sizeof local, format, args);
     va_end(args);
     if (needed < 0)
         return fcr__error(FCR_EINVAL, "internal formatting failed");
+    if ((size_t)needed < sizeof local)
+        return fcr__strbuf_append(buffer, local, (size_t)needed);
 
     fcr_status status = fcr__strbuf_reserve(buffer, (size_t)needed);
     if (status != FCR_OK)
