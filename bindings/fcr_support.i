@@ -300,6 +300,12 @@ static void bind_objects_discard(bind_objects *list)
 }
 %}
 
+/* Strings that libfcr allocates for the caller go back through fcr_free(),
+ * never SWIG's default free(): a host allocator set with fcr_set_allocator()
+ * may have made them. Every %newobject char * in the interface is such a
+ * string, and SWIG copies it into the host before this runs. */
+%typemap(newfree) char * "fcr_free($1);";
+
 /* ---- Error raising, in one place ------------------------------------------ */
 
 %exception {
