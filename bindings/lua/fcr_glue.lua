@@ -8,6 +8,11 @@ local function methods(class_name)
   return classes[class_name][".fn"]
 end
 
+-- Raises an invalid-argument fcr.Error, like the errors the C side raises.
+local function invalid_argument(message)
+  error(setmetatable({status = -1, kind = "invalid_argument", message = message}, fcr.Error), 3)
+end
+
 -- Lua 5.4 closes a `local x <close> = ...` handle when its scope ends.
 for _, metatable in pairs(classes) do
   if metatable[".fn"].close ~= nil then
@@ -28,14 +33,15 @@ function event_methods.set(event, field, value)
   local kind = fcr.Event.field_kind(field)
   if kind == "bool" then
     if type(value) ~= "boolean" then
-      error(string.format("field '%s' takes a boolean, not %s", tostring(field), type(value)), 2)
+      invalid_argument(string.format("field '%s' takes a boolean, not %s", tostring(field), type(value)))
     end
     event:set_bool(field, value)
   elseif kind == "time" then
     event:set_time(field, value)
   elseif kind == "list" then
     if type(value) ~= "table" then
-      error(string.format("field '%s' takes a table of strings, not %s", tostring(field), type(value)), 2)
+      invalid_argument(string.format("field '%s' takes a table of strings, not %s", tostring(field),
+                                     type(value)))
     end
     for _, item in ipairs(value) do
       event:add_string(field, item)
@@ -77,7 +83,7 @@ local reserved = {type = true, at = true, concern = true}
 -- {type = "resolved", at = "2026-11-10T14:05:00Z", concern = "c1", action = "..."}.
 function fcr.event(spec)
   if type(spec) ~= "table" then
-    error("fcr.event expects a table with type, at and the event's fields", 2)
+    invalid_argument("fcr.event expects a table with type, at and the event's fields, not " .. type(spec))
   end
   local event = fcr.Event(spec.type, spec.at)
   if spec.concern ~= nil then
