@@ -5,9 +5,10 @@
  * while the caller waits.
  *
  *   bench_live [--calls N] [--repeats R]
- *       Times N live calls of 20 events, R times, in process CPU time, and
- *       prints one JSON object per measurement with the median and the
- *       minimum over the R repeats.
+ *       Times N live calls of 20 events, R times, in process CPU time. For
+ *       each measurement it prints one JSON object: the median and the
+ *       minimum over the R repeats, and the median of its ratio to the
+ *       floor below.
  *   bench_live --instructions [--calls N]
  *       Records N calls once, with every append and guidance snapshot in
  *       record_event(), for `valgrind --tool=callgrind
@@ -279,31 +280,32 @@ int main(int argc, char **argv)
         printf("{\"calls\":%zu,\"record_event_calls\":%zu,\"sink\":%zu}\n", calls,
                (calls + 1) * EVENTS, sink);
     } else {
-        double samples[MODE_COUNT][1000];
+        /* Nanoseconds per event (per call for MODE_SETUP) of each mode in
+         * each repeat. The modes take turns within a repeat, and the modes
+         * that create calls have the same repeat's setup time taken out. */
+        static double per_unit[MODE_COUNT][1000], to_floor[MODE_COUNT][1000];
         for (int r = 0; r < repeats; r++) {
+            double elapsed[MODE_COUNT];
             for (int mode = 0; mode < MODE_COUNT; mode++)
-                samples[mode][r] = run_mode(mode, policy, events, calls, &sink);
-        }
-        for (int mode = 0; mode < MODE_COUNT; mode++)
-            qsort(samples[mode], (size_t)repeats, sizeof samples[mode][0], compare_doubles);
-
-        /* Per event: the median time of creating and releasing the calls
-         * is subtracted from the median of each mode that creates calls. */
-        double setup_median = samples[MODE_SETUP][repeats / 2];
-        double setup_min = samples[MODE_SETUP][0];
-        for (int mode = 0; mode < MODE_COUNT; mode++) {
-            double median = samples[mode][repeats / 2], minimum = samples[mode][0];
-            double per = (double)calls * EVENTS;
-            if (mode == MODE_ALL || mode == MODE_APPEND) {
-                median -= setup_median;
-                minimum -= setup_min;
+                elapsed[mode] = run_mode(mode, policy, events, calls, &sink);
+            for (int mode = 0; mode < MODE_COUNT; mode++) {
+                double time = elapsed[mode];
+                if (mode == MODE_ALL || mode == MODE_APPEND)
+                    time -= elapsed[MODE_SETUP];
+                per_unit[mode][r] = time / (double)calls / (mode == MODE_SETUP ? 1 : EVENTS);
             }
-            if (mode == MODE_SETUP)
-                per = (double)calls;
-            printf("{\"measure\":\"%s\",\"ns_median\":%.1f,\"ns_min\":%.1f,\"unit\":\"%s\","
-                   "\"calls\":%zu,\"repeats\":%d}\n",
-                   mode_names[mode], median / per, minimum / per,
-                   mode == MODE_SETUP ? "call" : "event", calls, repeats);
+            for (int mode = 0; mode < MODE_COUNT; mode++)
+                to_floor[mode][r] = per_unit[mode][r] / per_unit[MODE_FLOOR][r];
+        }
+
+        for (int mode = 0; mode < MODE_COUNT; mode++) {
+            qsort(per_unit[mode], (size_t)repeats, sizeof per_unit[mode][0], compare_doubles);
+            qsort(to_floor[mode], (size_t)repeats, sizeof to_floor[mode][0], compare_doubles);
+            printf("{\"measure\":\"%s\",\"ns_median\":%.1f,\"ns_min\":%.1f,"
+                   "\"floor_ratio_median\":%.2f,\"unit\":\"%s\",\"calls\":%zu,\"repeats\":%d}\n",
+                   mode_names[mode], per_unit[mode][repeats / 2], per_unit[mode][0],
+                   to_floor[mode][repeats / 2], mode == MODE_SETUP ? "call" : "event", calls,
+                   repeats);
         }
         fprintf(stderr, "bench_live: checksum %zu\n", sink);
     }

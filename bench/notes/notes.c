@@ -6,9 +6,10 @@
  *   bench_notes FILE [--calls N] [--repeats R]
  *
  * Reads up to N calls of FILE (JSON Lines of fcr.call/1, default 10,000).
- * Then, for each kind of output, it writes every call's output R times
- * (default 5) and prints one JSON object with the median and minimum CPU
- * seconds over the repeats and the bytes of one repeat. The yardstick is
+ * Then it writes every call's output of each kind, R times (default 5).
+ * For each kind it prints one JSON object: the median and minimum CPU
+ * seconds over the repeats, the median ratio to the yardstick and the
+ * bytes of one repeat. The yardstick is
  * fcr_call_to_json(), which writes the record itself back as compact JSON:
  * the least work any output of the same call needs.
  */
@@ -127,10 +128,13 @@ int main(int argc, char **argv)
         return 1;
     }
 
-    double samples[1000];
-    for (int kind = 0; kind < OUTPUT_COUNT; kind++) {
-        unsigned long long bytes = 0;
-        for (int r = 0; r < repeats; r++) {
+    /* The kinds take turns within each repeat, so that a slower moment of
+     * this shared machine falls on all of them, and each kind's ratio to the
+     * yardstick is taken within the repeat. */
+    static double seconds[OUTPUT_COUNT][1000], to_yardstick[OUTPUT_COUNT][1000];
+    unsigned long long bytes[OUTPUT_COUNT] = {0};
+    for (int r = 0; r < repeats; r++) {
+        for (int kind = 0; kind < OUTPUT_COUNT; kind++) {
             double start = now_seconds();
             for (size_t c = 0; c < count; c++) {
                 char *text = NULL;
@@ -138,15 +142,23 @@ int main(int argc, char **argv)
                 if (status != FCR_OK)
                     fail(output_names[kind], status);
                 if (r == 0)
-                    bytes += strlen(text);
+                    bytes[kind] += strlen(text);
                 fcr_free(text);
             }
-            samples[r] = now_seconds() - start;
+            seconds[kind][r] = now_seconds() - start;
         }
-        qsort(samples, (size_t)repeats, sizeof samples[0], compare_doubles);
+        for (int kind = 0; kind < OUTPUT_COUNT; kind++)
+            to_yardstick[kind][r] = seconds[kind][r] / seconds[OUTPUT_RECORD_JSON][r];
+    }
+
+    for (int kind = 0; kind < OUTPUT_COUNT; kind++) {
+        qsort(seconds[kind], (size_t)repeats, sizeof seconds[kind][0], compare_doubles);
+        qsort(to_yardstick[kind], (size_t)repeats, sizeof to_yardstick[kind][0],
+              compare_doubles);
         printf("{\"output\":\"%s\",\"calls\":%zu,\"repeats\":%d,\"s_median\":%.6f,"
-               "\"s_min\":%.6f,\"bytes\":%llu}\n",
-               output_names[kind], count, repeats, samples[repeats / 2], samples[0], bytes);
+               "\"s_min\":%.6f,\"yardstick_ratio_median\":%.3f,\"bytes\":%llu}\n",
+               output_names[kind], count, repeats, seconds[kind][repeats / 2], seconds[kind][0],
+               to_yardstick[kind][repeats / 2], bytes[kind]);
     }
 
     for (size_t c = 0; c < count; c++)
