@@ -145,32 +145,11 @@ static fcr_status read_enum(reader *r, const char *const *names, size_t count, i
 
 static fcr_status read_format(reader *r)
 {
-    const char *text;
-    size_t length;
-    fcr_status status = fcr__json_read_string(r->parser, &r->path, 64, &text, &length);
-    if (status != FCR_OK)
-        return status;
-
-    static const char prefix[] = "fcr.call/";
-    size_t prefix_length = sizeof prefix - 1;
-    if (length <= prefix_length || memcmp(text, prefix, prefix_length) != 0)
-        return fail(r, FCR_ERECORD, "must be \"fcr.call/1\"; this is not a libfcr call record");
-
-    const char *version = text + prefix_length;
-    size_t version_length = length - prefix_length;
-    if (!(version[0] == '1' && (version_length == 1 || version[1] == '.')))
-        return fail(r, FCR_EVERSION,
-                    "call format version %.*s is not supported; this library reads fcr.call/1 "
-                    "and its minor versions; upgrade libfcr to read it",
-                    (int)(version_length > 16 ? 16 : version_length), version);
-
-    char *copy = fcr__strndup(text, length);
-    if (copy == NULL)
-        return fcr__error_nomem();
-    fcr__free(r->rec.format_tag);
-    r->rec.format_tag = copy;
-    r->rec.has_format = true;
-    return FCR_OK;
+    fcr_status status = fcr__json_read_format(r->parser, &r->path, "fcr.call", "call record",
+                                              &r->rec.format_tag);
+    if (status == FCR_OK)
+        r->rec.has_format = true;
+    return status;
 }
 
 static fcr_status read_agent(reader *r)

@@ -219,3 +219,58 @@ fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_pat
                           "unknown field %s; the fields here are: %s", fcr__path_text(path),
                           known);
 }
+
+static bool all_digits(const char *text, size_t length)
+{
+    if (length == 0)
+        return false;
+    for (size_t i = 0; i < length; i++) {
+        if (text[i] < '0' || text[i] > '9')
+            return false;
+    }
+    return true;
+}
+
+fcr_status fcr__json_read_format(fcr__json_parser *parser, const fcr__json_path *path,
+                                 const char *kind, const char *what, char **tag)
+{
+    const char *text;
+    size_t length;
+    fcr_status status = fcr__json_read_string(parser, path, 64, &text, &length);
+    if (status != FCR_OK)
+        return status;
+
+    size_t kind_length = strlen(kind);
+    if (length <= kind_length + 1 || memcmp(text, kind, kind_length) != 0 ||
+        text[kind_length] != '/')
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s: must be \"%s/1\"; this is not a libfcr %s",
+                              fcr__path_text(path), kind, what);
+
+    /* The version is MAJOR or MAJOR.MINOR, both decimal. */
+    const char *version = text + kind_length + 1;
+    size_t version_length = length - kind_length - 1;
+    const char *dot = memchr(version, '.', version_length);
+    size_t major_length = dot == NULL ? version_length : (size_t)(dot - version);
+    bool well_formed = all_digits(version, major_length) &&
+                       (dot == NULL || all_digits(dot + 1, version_length - major_length - 1));
+    if (!well_formed)
+        return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
+                              "%s: the version after \"%s/\" must be a number such as 1 or 1.2",
+                              fcr__path_text(path), kind);
+    if (major_length != 1 || version[0] != '1')
+        return fcr__json_fail(parser, FCR_EVERSION, fcr__path_text(path),
+                              "%s: %s format version %.*s is not supported; this library "
+                              "reads %s/1 and its minor versions; upgrade libfcr to read it",
+                              fcr__path_text(path), what,
+                              (int)(version_length > 16 ? 16 : version_length), version, kind);
+
+    if (tag != NULL) {
+        char *copy = fcr__strndup(text, length);
+        if (copy == NULL)
+            return fcr__error_nomem();
+        fcr__free(*tag);
+        *tag = copy;
+    }
+    return FCR_OK;
+}

@@ -67,6 +67,14 @@ fcr_status fcr__json_next_key(fcr__json_parser *parser, const char **key, size_t
 fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_path *path,
                                    const char *known);
 
+/* Reads a format tag such as "fcr.call/1" or "fcr.call/1.2": `kind` is the
+ * part before the slash ("fcr.call") and `what` names the document in
+ * messages ("call record"). Version 1 and its minor versions are read;
+ * another kind is FCR_ERECORD and another major version FCR_EVERSION. A copy
+ * of the tag goes to *tag when tag is not NULL (free with fcr__free). */
+fcr_status fcr__json_read_format(fcr__json_parser *parser, const fcr__json_path *path,
+                                 const char *kind, const char *what, char **tag);
+
 /* Compares a key of explicit length with a NUL-terminated name. */
 static inline bool fcr__key_is(const char *key, size_t length, const char *name)
 {

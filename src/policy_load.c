@@ -848,32 +848,6 @@ static fcr_status read_phrases(loader *load)
 
 /* --- document ------------------------------------------------------------ */
 
-static fcr_status read_format(loader *load)
-{
-    const char *text;
-    size_t length;
-    fcr_status status = fcr__json_read_string(load->parser, &load->path, 64, &text, &length);
-    if (status != FCR_OK)
-        return status;
-
-    static const char prefix[] = "fcr.policy/";
-    size_t prefix_length = sizeof prefix - 1;
-    if (length <= prefix_length || memcmp(text, prefix, prefix_length) != 0)
-        return fcr__json_fail(load->parser, FCR_ERECORD, "format",
-                              "format must be \"fcr.policy/1\"; this is not a libfcr policy");
-
-    /* "fcr.policy/1" or a later minor such as "fcr.policy/1.2" is readable. */
-    const char *version = text + prefix_length;
-    size_t version_length = length - prefix_length;
-    bool major_one = version[0] == '1' && (version_length == 1 || version[1] == '.');
-    if (!major_one)
-        return fcr__json_fail(load->parser, FCR_EVERSION, "format",
-                              "policy format version %.*s is not supported; this library reads "
-                              "fcr.policy/1; upgrade libfcr",
-                              (int)(version_length > 16 ? 16 : version_length), version);
-    return FCR_OK;
-}
-
 static fcr_status read_document(loader *load)
 {
     fcr_status status = fcr__json_expect(load->parser, &load->path, FCR__JSON_OBJECT_BEGIN);
@@ -885,7 +859,8 @@ static fcr_status read_document(loader *load)
             break;
         size_t mark = fcr__path_push_key(&load->path, key, length);
         if (fcr__key_is(key, length, "format")) {
-            status = read_format(load);
+            status = fcr__json_read_format(load->parser, &load->path, "fcr.policy", "policy",
+                                           NULL);
         } else if (fcr__key_is(key, length, "identity")) {
             status = read_identity(load);
         } else if (fcr__key_is(key, length, "roles")) {
