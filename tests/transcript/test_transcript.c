@@ -3,6 +3,7 @@
  * samples, hostile inputs, rule files, and the call derived with evidence. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -447,7 +448,9 @@ static void test_transcript__derived_evidence(void **state)
     assert_int_equal(count_events(call, FCR_EVENT_OPEN_QUESTION_ASKED), 1);
     assert_int_equal(count_events(call, FCR_EVENT_IDENTITY_VERIFIED), 1);
     assert_true(fcr_call_identity_verified(call));
-    assert_int_equal(count_events(call, FCR_EVENT_RECAP_GIVEN), 1);
+    /* "The nurse will call you back" tells the caller what happens next,
+     * so it is a recap as well as the escalation; "To recap" is the other. */
+    assert_int_equal(count_events(call, FCR_EVENT_RECAP_GIVEN), 2);
 
     const fcr_concern *concern = fcr_call_concern(call, 0);
     assert_non_null(concern);
@@ -490,6 +493,111 @@ static void test_transcript__derived_evidence(void **state)
     fcr_transcript_free(transcript);
 }
 
+/* A four-turn call: an open question, the concern, then the agent's line and
+ * the caller's reply under test. */
+static fcr_call *derive_exchange(const char *agent, const char *caller)
+{
+    fcr_transcript *transcript = NULL;
+    assert_int_equal(fcr_transcript_new(&transcript, "exchange"), FCR_OK);
+    assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_AGENT, -1, -1,
+                                             "How can I help you today?"),
+                     FCR_OK);
+    assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_CALLER, -1, -1,
+                                             "I've had a bad cough since Monday."),
+                     FCR_OK);
+    assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_AGENT, -1, -1, agent), FCR_OK);
+    assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_CALLER, -1, -1, caller), FCR_OK);
+    fcr_call *call = derive(transcript);
+    fcr_transcript_free(transcript);
+    return call;
+}
+
+static void test_transcript__restatement_phrasings(void **state)
+{
+    (void)state;
+    const struct {
+        const char *agent;
+        const char *caller;
+        bool confirmed;
+    } cases[] = {
+        {"So you're saying the cough started on Monday?", "Yes.", true},
+        {"Let me make sure I have this right: a cough since Monday.", "Mm-hmm.", true},
+        {"So the pain started three days ago.", "Oh, that's right, three days.", true},
+        {"So you've had a cough and a fever.", "Mh-mm.", true},
+        {"Is that your main concern?", "No, it's the rash really.", false},
+        {"Just to clarify, is it a dry cough?", "It's mostly at night.", false},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fcr_call *call = derive_exchange(cases[i].agent, cases[i].caller);
+        const fcr_concern *concern = fcr_call_concern(call, 0);
+        assert_non_null(concern);
+        assert_true(fcr_concern_restated(concern));
+        assert_int_equal(fcr_concern_confirmed(concern), cases[i].confirmed);
+        fcr_call_free(call);
+    }
+}
+
+static void test_transcript__outcome_phrasings(void **state)
+{
+    (void)state;
+    const struct {
+        const char *agent;
+        fcr_outcome outcome;
+        const char *target; /* NULL for a resolution */
+        const char *rule;
+    } cases[] = {
+        {"I'll refer you to a chest specialist.", FCR_OUTCOME_ESCALATED, "referral_coordinator",
+         "escalation.referral"},
+        {"Another doctor will see you on Friday.", FCR_OUTCOME_ESCALATED, "provider",
+         "escalation.provider"},
+        {"I think we need to call an ambulance.", FCR_OUTCOME_ESCALATED, "provider",
+         "escalation.emergency"},
+        {"You need to go to A&E now.", FCR_OUTCOME_ESCALATED, "provider", "escalation.emergency"},
+        {"I'm going to order a chest X-ray.", FCR_OUTCOME_RESOLVED, NULL, "resolution.order"},
+        {"I want to go ahead and increase your inhaler to twice a day.", FCR_OUTCOME_RESOLVED, NULL,
+         "resolution.order"},
+        {"Let's do some blood tests.", FCR_OUTCOME_RESOLVED, NULL, "resolution.plan"},
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+        fcr_call *call = derive_exchange(cases[i].agent, "Okay.");
+        const fcr_concern *concern = fcr_call_concern(call, 0);
+        assert_non_null(concern);
+        assert_int_equal(fcr_concern_outcome(concern), cases[i].outcome);
+        if (cases[i].target != NULL)
+            assert_string_equal(fcr_concern_target(concern), cases[i].target);
+        char *json = test_call_json(call);
+        if (strstr(json, cases[i].rule) == NULL)
+            fail_msg("case %zu: no evidence from rule %s", i, cases[i].rule);
+        free(json);
+        fcr_call_free(call);
+    }
+}
+
+static void test_transcript__recap_phrasings(void **state)
+{
+    (void)state;
+    static const char *const recaps[] = {
+        "So the plan is rest, fluids and paracetamol.",
+        "What we'll do is see you again next week.",
+        "To summarise, rest and come back if it gets worse.",
+        "Do come back and see me if it isn't better in a week.",
+        "I'll be in touch once the results are back.",
+    };
+    for (size_t i = 0; i < sizeof recaps / sizeof recaps[0]; i++) {
+        fcr_call *call = derive_exchange(recaps[i], "Okay, thank you.");
+        if (count_events(call, FCR_EVENT_RECAP_GIVEN) != 1)
+            fail_msg("case %zu: no recap found", i);
+        fcr_call_free(call);
+    }
+
+    /* A history question about a hospital visit is neither a recap nor an
+     * escalation. */
+    fcr_call *call = derive_exchange("Did you have to go to hospital for it last year?", "No.");
+    assert_int_equal(count_events(call, FCR_EVENT_RECAP_GIVEN), 0);
+    assert_int_equal(fcr_concern_outcome(fcr_call_concern(call, 0)), FCR_OUTCOME_NONE);
+    fcr_call_free(call);
+}
+
 static void test_transcript__evidence_round_trip(void **state)
 {
     (void)state;
@@ -517,7 +625,8 @@ static void test_transcript__evidence_round_trip(void **state)
 static void test_transcript__rules_file(void **state)
 {
     (void)state;
-    /* The documented file is the built-in set, byte for byte. */
+    /* The documented file loads as the built-in set; unit_rules compares
+     * the two texts byte for byte. */
     size_t length = 0;
     char *path = strdup(FCR_SOURCE_DIR "/data/rules/en.json");
     char *file = test_read_file(path, &length);
@@ -530,15 +639,16 @@ static void test_transcript__rules_file(void **state)
     free(file);
     free(path);
 
-    /* A practice's overlay: a new phrase, a removed rule, a replaced rule. */
+    /* A practice's overlay: a new phrase, two removed rules (both recap
+     * rules, since "will call you" is also a recap), a replaced rule. */
     static const char overlay[] =
         "{\"format\":\"fcr.rules/1\",\"rules\":{"
         "\"open_question.practice\":{\"signal\":\"open_question\",\"patterns\":[\"what can we sort out\"]},"
-        "\"recap.summary\":null,"
+        "\"recap.summary\":null,\"recap.follow_up\":null,"
         "\"escalation.nurse\":{\"signal\":\"escalation\",\"target\":\"provider\",\"patterns\":[\"nurse * call\"]}}}";
     fcr_rules *practice = NULL;
     assert_int_equal(fcr_rules_load(&practice, overlay, strlen(overlay), "practice.json"), FCR_OK);
-    assert_int_equal(fcr_rules_count(practice), fcr_rules_count(builtin));
+    assert_int_equal(fcr_rules_count(practice), fcr_rules_count(builtin) - 1);
 
     fcr_transcript *transcript = NULL;
     assert_int_equal(fcr_transcript_new(&transcript, "overlay"), FCR_OK);
@@ -620,6 +730,9 @@ int main(void)
         cmocka_unit_test(test_transcript__hostile_textgrid),
         cmocka_unit_test(test_transcript__hostile_csv),
         cmocka_unit_test(test_transcript__derived_evidence),
+        cmocka_unit_test(test_transcript__restatement_phrasings),
+        cmocka_unit_test(test_transcript__outcome_phrasings),
+        cmocka_unit_test(test_transcript__recap_phrasings),
         cmocka_unit_test(test_transcript__evidence_round_trip),
         cmocka_unit_test(test_transcript__rules_file),
         cmocka_unit_test(test_transcript__errors_keep_text_out),
