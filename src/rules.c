@@ -116,6 +116,7 @@ void fcr_rules_free(fcr_rules *rules)
     for (size_t i = 0; i < rules->number_count; i++)
         fcr__free(rules->numbers[i].word);
     fcr__free(rules->numbers);
+    fcr__rules_index_free(&rules->index);
     fcr__free(rules);
 }
 
@@ -554,7 +555,7 @@ static fcr_status read_document(loader *load)
 }
 
 /* Compiles every rule's patterns once the fillers and number words are
- * final, then drops the pattern texts. */
+ * final, drops the pattern texts and indexes the patterns by first word. */
 static fcr_status compile_rules(fcr_rules *rules)
 {
     for (size_t r = 0; r < rules->count; r++) {
@@ -590,7 +591,7 @@ static fcr_status compile_rules(fcr_rules *rules)
         rule->sources = NULL;
         rule->source_count = 0;
     }
-    return FCR_OK;
+    return fcr__rules_index_build(rules);
 }
 
 static fcr_status load_into(fcr_rules *rules, const char *json, size_t length, const char *name)

@@ -102,6 +102,42 @@ typedef struct fcr__number_word {
     int64_t value;
 } fcr__number_word;
 
+/* A compiled pattern, named by its rule's index and its index in the rule. */
+typedef struct fcr__pattern_ref {
+    size_t rule;
+    size_t pattern;
+} fcr__pattern_ref;
+
+/* A hash slot of the first-word index: an exact first word and its
+ * patterns, exact_refs[first, first + count). */
+typedef struct fcr__index_slot {
+    const char *word; /* owned by the pattern's alternative; NULL in an empty slot */
+    size_t length;
+    size_t first;
+    size_t count;
+} fcr__index_slot;
+
+/* A pattern whose first token has a prefix alternative ("refill*"). */
+typedef struct fcr__prefix_ref {
+    const char *prefix; /* owned by the pattern's alternative */
+    size_t length;
+    fcr__pattern_ref ref;
+} fcr__prefix_ref;
+
+/* The compiled patterns indexed by what their first token matches, so the
+ * matcher tries at each word only the patterns that can start there. Each
+ * list is in (rule, pattern) order, the order in which the matcher without
+ * an index tried them. */
+typedef struct fcr__pattern_index {
+    fcr__pattern_ref *exact_refs; /* grouped by first word */
+    fcr__index_slot *slots;       /* open addressing; slot_count is a power of two */
+    size_t slot_count;
+    fcr__prefix_ref *prefixes;    /* grouped by the prefix's first byte */
+    size_t prefix_start[257];     /* byte b: prefixes[prefix_start[b], prefix_start[b + 1]) */
+    fcr__pattern_ref *numbers;    /* patterns that start with "#" */
+    size_t number_count;
+} fcr__pattern_index;
+
 struct fcr_rules {
     fcr__rule *rules;
     size_t count;
@@ -110,6 +146,7 @@ struct fcr_rules {
     size_t filler_count;
     fcr__number_word *numbers;
     size_t number_count;
+    fcr__pattern_index index; /* built once the patterns are compiled */
 };
 
 /* The built-in rule set as the lines of an fcr.rules/1 document
@@ -131,6 +168,11 @@ bool fcr__pattern_compile(fcr__pattern *out, const char *text, size_t length,
                           const struct fcr_rules *rules, fcr_status *status);
 void fcr__pattern_free(fcr__pattern *pattern);
 void fcr__rule_free(fcr__rule *rule);
+
+/* Builds rules->index from the compiled patterns, replacing any index
+ * built before. */
+fcr_status fcr__rules_index_build(struct fcr_rules *rules);
+void fcr__rules_index_free(fcr__pattern_index *index);
 
 /* --- matching --------------------------------------------------------------- */
 
@@ -176,9 +218,18 @@ fcr_status fcr__words_split(fcr__words *words, const struct fcr_rules *rules, co
 void fcr__words_free(fcr__words *words);
 
 /* Appends every match in the turn of each rule that reads `role`: at most
- * one match per rule and sentence, the leftmost. Reuses nothing: the caller
- * clears `out` as needed. */
+ * one match per rule and sentence, the leftmost, and at that word the one
+ * of the rule's first pattern that matches. Matches come in sentence
+ * order, then rule order. Reuses nothing: the caller clears `out` as
+ * needed. Needs the index that fcr__rules_index_build() made. */
 fcr_status fcr__rules_match(const struct fcr_rules *rules, fcr_turn_role role,
                             const fcr__words *words, fcr__matches *out);
+
+/* Matches one pattern at word `at` within the sentence that ends before
+ * word `limit`. Returns the index after the last word matched, or SIZE_MAX;
+ * *number receives the value of a "#" token. fcr__rules_match() uses it
+ * for every pattern the index names; tests use it to check the index. */
+size_t fcr__pattern_match_at(const struct fcr_rules *rules, const fcr__pattern *pattern,
+                             const fcr__words *words, size_t at, size_t limit, int64_t *number);
 
 #endif /* FCR_RULES_INTERNAL_H */

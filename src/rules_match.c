@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* Splitting turn text into normalized words, compiling phrase patterns and
  * finding their matches. The pattern language is described in rules.h. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "rules.h"
@@ -360,6 +361,303 @@ static size_t match_tokens(const struct fcr_rules *rules, const fcr__pattern *pa
     return match_tokens(rules, pattern, token + 1, words, at + 1, limit, number);
 }
 
+size_t fcr__pattern_match_at(const struct fcr_rules *rules, const fcr__pattern *pattern,
+                             const fcr__words *words, size_t at, size_t limit, int64_t *number)
+{
+    return match_tokens(rules, pattern, 0, words, at, limit, number);
+}
+
+/* --- the first-word index ----------------------------------------------------- */
+
+void fcr__rules_index_free(fcr__pattern_index *index)
+{
+    fcr__free(index->exact_refs);
+    fcr__free(index->slots);
+    fcr__free(index->prefixes);
+    fcr__free(index->numbers);
+    memset(index, 0, sizeof *index);
+}
+
+/* FNV-1a over the bytes of a normalized word. */
+static size_t hash_word(const char *word, size_t length)
+{
+    uint64_t hash = UINT64_C(14695981039346656037);
+    for (size_t i = 0; i < length; i++) {
+        hash ^= (unsigned char)word[i];
+        hash *= UINT64_C(1099511628211);
+    }
+    return (size_t)hash;
+}
+
+/* An exact first word of a pattern, while the index is built. */
+typedef struct exact_entry {
+    const char *word;
+    size_t length;
+    fcr__pattern_ref ref;
+} exact_entry;
+
+static int compare_refs(const fcr__pattern_ref *a, const fcr__pattern_ref *b)
+{
+    if (a->rule != b->rule)
+        return a->rule < b->rule ? -1 : 1;
+    if (a->pattern != b->pattern)
+        return a->pattern < b->pattern ? -1 : 1;
+    return 0;
+}
+
+static int compare_words(const char *a, size_t a_length, const char *b, size_t b_length)
+{
+    int order = memcmp(a, b, a_length < b_length ? a_length : b_length);
+    if (order != 0)
+        return order;
+    return a_length == b_length ? 0 : (a_length < b_length ? -1 : 1);
+}
+
+/* Orders by word, then by (rule, pattern). */
+static int compare_exact(const void *left, const void *right)
+{
+    const exact_entry *a = left;
+    const exact_entry *b = right;
+    int order = compare_words(a->word, a->length, b->word, b->length);
+    return order != 0 ? order : compare_refs(&a->ref, &b->ref);
+}
+
+/* Orders by the prefix's first byte, then by (rule, pattern). */
+static int compare_prefix(const void *left, const void *right)
+{
+    const fcr__prefix_ref *a = left;
+    const fcr__prefix_ref *b = right;
+    unsigned char a_byte = (unsigned char)a->prefix[0];
+    unsigned char b_byte = (unsigned char)b->prefix[0];
+    if (a_byte != b_byte)
+        return a_byte < b_byte ? -1 : 1;
+    return compare_refs(&a->ref, &b->ref);
+}
+
+/* Returns the slot of `word`: the one that contains it, or the empty slot
+ * where it belongs. The table is never full, so the probe ends. */
+static fcr__index_slot *find_slot(const fcr__pattern_index *index, const char *word,
+                                  size_t length)
+{
+    size_t mask = index->slot_count - 1;
+    for (size_t i = hash_word(word, length) & mask;; i = (i + 1) & mask) {
+        fcr__index_slot *slot = &index->slots[i];
+        if (slot->word == NULL ||
+            (slot->length == length && memcmp(slot->word, word, length) == 0))
+            return slot;
+    }
+}
+
+/* Fills the hash table from entries sorted by compare_exact, dropping a
+ * pattern listed twice under one word ("no|no"). */
+static fcr_status index_exact_words(fcr__pattern_index *index, const exact_entry *entries,
+                                    size_t count)
+{
+    size_t words = 0;
+    for (size_t i = 0; i < count; i++)
+        words += i == 0 || compare_words(entries[i].word, entries[i].length, entries[i - 1].word,
+                                         entries[i - 1].length) != 0;
+    /* At most half full, so probes stay short. */
+    index->slot_count = 16;
+    while (index->slot_count < 2 * words)
+        index->slot_count *= 2;
+    index->slots = fcr__calloc(index->slot_count, sizeof *index->slots);
+    index->exact_refs = fcr__calloc(count > 0 ? count : 1, sizeof *index->exact_refs);
+    if (index->slots == NULL || index->exact_refs == NULL)
+        return fcr__error_nomem();
+
+    size_t used = 0;
+    for (size_t i = 0; i < count; i++) {
+        const exact_entry *entry = &entries[i];
+        fcr__index_slot *slot = find_slot(index, entry->word, entry->length);
+        if (slot->word == NULL)
+            *slot = (fcr__index_slot){entry->word, entry->length, used, 0};
+        else if (compare_refs(&index->exact_refs[used - 1], &entry->ref) == 0)
+            continue;
+        index->exact_refs[used++] = entry->ref;
+        slot->count++;
+    }
+    return FCR_OK;
+}
+
+fcr_status fcr__rules_index_build(struct fcr_rules *rules)
+{
+    fcr__pattern_index *index = &rules->index;
+    fcr__rules_index_free(index);
+
+    /* Count the first tokens' alternatives of each kind. */
+    size_t exact_count = 0, prefix_count = 0, number_count = 0;
+    for (size_t r = 0; r < rules->count; r++) {
+        const fcr__rule *rule = &rules->rules[r];
+        for (size_t p = 0; p < rule->pattern_count; p++) {
+            const fcr__pattern_token *first = &rule->patterns[p].tokens[0];
+            if (first->kind == FCR__TOKEN_NUMBER) {
+                number_count++;
+                continue;
+            }
+            for (size_t a = 0; a < first->alternative_count; a++) {
+                if (first->alternatives[a].prefix)
+                    prefix_count++;
+                else
+                    exact_count++;
+            }
+        }
+    }
+
+    exact_entry *exact = fcr__calloc(exact_count > 0 ? exact_count : 1, sizeof *exact);
+    index->prefixes = fcr__calloc(prefix_count > 0 ? prefix_count : 1, sizeof *index->prefixes);
+    index->numbers = fcr__calloc(number_count > 0 ? number_count : 1, sizeof *index->numbers);
+    if (exact == NULL || index->prefixes == NULL || index->numbers == NULL) {
+        fcr__free(exact);
+        return fcr__error_nomem();
+    }
+
+    /* Rules and patterns are visited in order, so each list starts out in
+     * (rule, pattern) order. */
+    size_t exact_used = 0, prefix_used = 0;
+    for (size_t r = 0; r < rules->count; r++) {
+        const fcr__rule *rule = &rules->rules[r];
+        for (size_t p = 0; p < rule->pattern_count; p++) {
+            const fcr__pattern_token *first = &rule->patterns[p].tokens[0];
+            fcr__pattern_ref ref = {r, p};
+            if (first->kind == FCR__TOKEN_NUMBER) {
+                index->numbers[index->number_count++] = ref;
+                continue;
+            }
+            for (size_t a = 0; a < first->alternative_count; a++) {
+                const fcr__alternative *alternative = &first->alternatives[a];
+                if (alternative->prefix)
+                    index->prefixes[prefix_used++] =
+                        (fcr__prefix_ref){alternative->word, alternative->length, ref};
+                else
+                    exact[exact_used++] = (exact_entry){alternative->word, alternative->length, ref};
+            }
+        }
+    }
+
+    qsort(exact, exact_used, sizeof *exact, compare_exact);
+    fcr_status status = index_exact_words(index, exact, exact_used);
+    fcr__free(exact);
+    if (status != FCR_OK)
+        return status;
+
+    qsort(index->prefixes, prefix_used, sizeof *index->prefixes, compare_prefix);
+    size_t at = 0;
+    for (size_t byte = 0; byte < 256; byte++) {
+        index->prefix_start[byte] = at;
+        while (at < prefix_used && (unsigned char)index->prefixes[at].prefix[0] == byte)
+            at++;
+    }
+    index->prefix_start[256] = prefix_used;
+    return FCR_OK;
+}
+
+/* --- matching with the index ------------------------------------------------------ */
+
+/* The patterns that can start at one word, merged from the three lists of
+ * the index in (rule, pattern) order. */
+typedef struct candidates {
+    const fcr__pattern_ref *exact;
+    size_t exact_count;
+    const fcr__prefix_ref *prefixes;
+    size_t prefix_count;
+    const fcr__pattern_ref *numbers;
+    size_t number_count;
+    const char *word; /* the normalized word, for the prefix check */
+    size_t length;
+} candidates;
+
+static void candidates_at(candidates *out, const struct fcr_rules *rules, const fcr__words *words,
+                          const fcr__word *word)
+{
+    const fcr__pattern_index *index = &rules->index;
+    const char *text = words->norm_text + word->norm;
+    memset(out, 0, sizeof *out);
+    out->word = text;
+    out->length = word->norm_length;
+
+    const fcr__index_slot *slot = find_slot(index, text, word->norm_length);
+    if (slot->word != NULL) {
+        out->exact = &index->exact_refs[slot->first];
+        out->exact_count = slot->count;
+    }
+    unsigned char byte = (unsigned char)text[0];
+    out->prefixes = &index->prefixes[index->prefix_start[byte]];
+    out->prefix_count = index->prefix_start[byte + 1] - index->prefix_start[byte];
+    int64_t value;
+    if (index->number_count > 0 && number_value(rules, words, word, &value)) {
+        out->numbers = index->numbers;
+        out->number_count = index->number_count;
+    }
+}
+
+static bool prefix_fits(const candidates *list, const fcr__prefix_ref *prefix)
+{
+    return list->length >= prefix->length && memcmp(prefix->prefix, list->word, prefix->length) == 0;
+}
+
+/* Takes the next candidate in (rule, pattern) order. Returns false when
+ * none is left. */
+static bool next_candidate(candidates *list, fcr__pattern_ref *out)
+{
+    while (list->prefix_count > 0 && !prefix_fits(list, list->prefixes)) {
+        list->prefixes++;
+        list->prefix_count--;
+    }
+    const fcr__pattern_ref *best = NULL;
+    int source = -1;
+    if (list->exact_count > 0) {
+        best = list->exact;
+        source = 0;
+    }
+    if (list->prefix_count > 0 && (best == NULL || compare_refs(&list->prefixes->ref, best) < 0)) {
+        best = &list->prefixes->ref;
+        source = 1;
+    }
+    if (list->number_count > 0 && (best == NULL || compare_refs(list->numbers, best) < 0)) {
+        best = list->numbers;
+        source = 2;
+    }
+    if (best == NULL)
+        return false;
+    *out = *best;
+    if (source == 0) {
+        list->exact++;
+        list->exact_count--;
+    } else if (source == 1) {
+        list->prefixes++;
+        list->prefix_count--;
+    } else {
+        list->numbers++;
+        list->number_count--;
+    }
+    return true;
+}
+
+static bool rule_matched(const fcr__matches *out, size_t first, size_t rule)
+{
+    for (size_t i = first; i < out->count; i++) {
+        if (out->items[i].rule == rule)
+            return true;
+    }
+    return false;
+}
+
+/* Puts one sentence's matches, items[first, count), in rule order. A
+ * sentence has few matches, so insertion sort is enough. */
+static void sort_by_rule(fcr__matches *out, size_t first)
+{
+    for (size_t i = first + 1; i < out->count; i++) {
+        fcr__match match = out->items[i];
+        size_t k = i;
+        while (k > first && out->items[k - 1].rule > match.rule) {
+            out->items[k] = out->items[k - 1];
+            k--;
+        }
+        out->items[k] = match;
+    }
+}
+
 fcr_status fcr__rules_match(const struct fcr_rules *rules, fcr_turn_role role,
                             const fcr__words *words, fcr__matches *out)
 {
@@ -369,31 +667,35 @@ fcr_status fcr__rules_match(const struct fcr_rules *rules, fcr_turn_role role,
                words->items[limit].sentence == words->items[sentence_first].sentence)
             limit++;
 
-        for (size_t r = 0; r < rules->count; r++) {
-            const fcr__rule *rule = &rules->rules[r];
-            if ((rule->roles & FCR__ROLE_BIT(role)) == 0)
-                continue;
-            bool found = false;
-            for (size_t at = sentence_first; at < limit && !found; at++) {
-                for (size_t p = 0; p < rule->pattern_count && !found; p++) {
-                    const fcr__pattern *pattern = &rule->patterns[p];
-                    if (pattern->sentence_start && at != sentence_first)
-                        continue;
-                    int64_t number = 0;
-                    size_t end = match_tokens(rules, pattern, 0, words, at, limit, &number);
-                    if (end == SIZE_MAX || end == at)
-                        continue;
-                    fcr_status status = fcr__grow((void **)&out->items, &out->capacity,
-                                                  out->count + 1, sizeof *out->items);
-                    if (status != FCR_OK)
-                        return status;
-                    out->items[out->count++] = (fcr__match){
-                        r, at, end, words->items[at].start, words->items[end - 1].end,
-                        words->items[at].sentence, number};
-                    found = true;
-                }
+        /* Words are tried left to right and a rule's candidates in pattern
+         * order, so the first match of a rule is its leftmost, and at that
+         * word the one of its first pattern that matches. */
+        size_t sentence_matches = out->count;
+        for (size_t at = sentence_first; at < limit; at++) {
+            candidates list;
+            candidates_at(&list, rules, words, &words->items[at]);
+            fcr__pattern_ref ref;
+            while (next_candidate(&list, &ref)) {
+                const fcr__rule *rule = &rules->rules[ref.rule];
+                const fcr__pattern *pattern = &rule->patterns[ref.pattern];
+                if ((rule->roles & FCR__ROLE_BIT(role)) == 0 ||
+                    (pattern->sentence_start && at != sentence_first) ||
+                    rule_matched(out, sentence_matches, ref.rule))
+                    continue;
+                int64_t number = 0;
+                size_t end = match_tokens(rules, pattern, 0, words, at, limit, &number);
+                if (end == SIZE_MAX || end == at)
+                    continue;
+                fcr_status status = fcr__grow((void **)&out->items, &out->capacity,
+                                              out->count + 1, sizeof *out->items);
+                if (status != FCR_OK)
+                    return status;
+                out->items[out->count++] = (fcr__match){
+                    ref.rule, at, end, words->items[at].start, words->items[end - 1].end,
+                    words->items[at].sentence, number};
             }
         }
+        sort_by_rule(out, sentence_matches);
         sentence_first = limit;
     }
     return FCR_OK;
