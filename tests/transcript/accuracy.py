@@ -2,13 +2,19 @@
 # SPDX-License-Identifier: MIT
 """Measures the evidence rules against the hand labels.
 
-Runs `fcr events` on the labelled transcripts, compares each derived call
-with its labels item by item, prints precision and recall per item for the
-labelled split and the held-out split, and fails when a measured value of
-the labelled split is below its floor in accuracy-floors.json.
+Runs `fcr events` on the transcripts of one labels file and compares each
+derived call with its labels item by item. Prints precision and recall per
+item for each split in the file. Fails when a measured value of the checked
+split is below its floor in the floors file; --write-floors writes the
+measured values as the new floors instead.
 
-Usage: accuracy.py FCR_EXE DATA_DIR [--write-floors]
+Usage: accuracy.py FCR_EXE DATA_DIR [--labels FILE] [--transcripts FILE]
+                   [--floors FILE] [--split NAME] [--write-floors]
+
+The files are names in DATA_DIR. The defaults check the development set:
+labels.json, labelled.jsonl, accuracy-floors.json and the split "labelled".
 """
+import argparse
 import json
 import subprocess
 import sys
@@ -27,9 +33,9 @@ ITEMS = [
 ]
 
 
-def derive(fcr_exe, data_dir):
+def derive(fcr_exe, transcripts_path):
     result = subprocess.run(
-        [fcr_exe, "events", "--transcript-format", "json", data_dir + "/labelled.jsonl"],
+        [fcr_exe, "events", "--transcript-format", "json", transcripts_path],
         check=False, capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit("fcr events failed with status %d: %s" % (result.returncode, result.stderr))
@@ -134,31 +140,48 @@ def table(title, counts, extra, size):
     return "\n".join(lines)
 
 
+def parse_arguments():
+    parser = argparse.ArgumentParser(
+        description="Measure the evidence rules against hand labels.")
+    parser.add_argument("fcr_exe", help="the fcr program")
+    parser.add_argument("data_dir", help="folder of the labels, transcripts and floors")
+    parser.add_argument("--labels", default="labels.json", help="labels file in DATA_DIR")
+    parser.add_argument("--transcripts", default="labelled.jsonl",
+                        help="fcr.transcript/1 file in DATA_DIR with the labelled transcripts")
+    parser.add_argument("--floors", default="accuracy-floors.json",
+                        help="floors file in DATA_DIR for the checked split")
+    parser.add_argument("--split", default="labelled", help="the split the floors apply to")
+    parser.add_argument("--write-floors", action="store_true",
+                        help="write the measured values of the split as its floors")
+    return parser.parse_args()
+
+
 def main():
-    if len(sys.argv) < 3:
-        sys.exit(__doc__)
-    fcr_exe, data_dir = sys.argv[1], sys.argv[2]
-    with open(data_dir + "/labels.json", encoding="utf-8") as f:
+    args = parse_arguments()
+    with open(args.data_dir + "/" + args.labels, encoding="utf-8") as f:
         labels = json.load(f)["transcripts"]
-    calls = derive(fcr_exe, data_dir)
+    calls = derive(args.fcr_exe, args.data_dir + "/" + args.transcripts)
 
     splits = {}
-    for split in ("labelled", "held_out"):
+    for split in dict.fromkeys(label["split"] for label in labels):
         chosen = [label for label in labels if label["split"] == split]
         counts, extra = measure(calls, chosen)
         splits[split] = counts
         print(table(split, counts, extra, len(chosen)))
         print()
+    if args.split not in splits:
+        sys.exit("%s has no transcripts in the split %s" % (args.labels, args.split))
 
     measured = {}
-    for item, cell in splits["labelled"].items():
+    for item, cell in splits[args.split].items():
         measured[item] = {"precision": ratio(cell["tp"], cell["tp"] + cell["fp"]),
                           "recall": ratio(cell["tp"], cell["tp"] + cell["fn"])}
-    floors_path = data_dir + "/accuracy-floors.json"
-    if "--write-floors" in sys.argv:
+    floors_path = args.data_dir + "/" + args.floors
+    if args.write_floors:
         with open(floors_path, "w", encoding="utf-8") as f:
-            json.dump({"about": "Measured precision and recall of the labelled split; "
-                                "accuracy.py fails when a value drops below these.",
+            json.dump({"about": "Measured precision and recall of the %s split of %s; "
+                                "accuracy.py fails when a value drops below these."
+                                % (args.split, args.labels),
                        "floors": measured}, f, indent=2, sort_keys=True)
             f.write("\n")
         return 0
