@@ -229,10 +229,74 @@ static fcr_status read_date_time(cursor *in, date_time_fields *f)
     return FCR_OK;
 }
 
+/* Value of the two decimal digits at text[0] and text[1], or -1 when either
+ * byte is not a digit. */
+static int two_digits(const char *text)
+{
+    unsigned tens = (unsigned)(unsigned char)text[0] - '0';
+    unsigned ones = (unsigned)(unsigned char)text[1] - '0';
+    if (tens > 9 || ones > 9)
+        return -1;
+    return (int)(tens * 10 + ones);
+}
+
+/*
+ * Reads the shape that libfcr writes and that nearly every record contains,
+ * "YYYY-MM-DDTHH:MM:SSZ" or "YYYY-MM-DDTHH:MM:SS.sssZ", with the same range
+ * checks as read_date_time(). Returns false for every other text, valid or
+ * not, and the general parser then reads it. So only the general parser
+ * writes error messages, and it alone reads the rarer forms: lowercase t or
+ * z, a space, an offset, other fraction lengths and a leap second.
+ * Callgrind of fcr score on 2,000 generated calls counted about 480
+ * instructions per time in the general parser and 230 with this path.
+ */
+static bool parse_common_shape(const char *text, size_t length, fcr_time *out)
+{
+    if (length != 20 && length != 24)
+        return false;
+    if (text[4] != '-' || text[7] != '-' || text[10] != 'T' || text[13] != ':' ||
+        text[16] != ':' || text[length - 1] != 'Z')
+        return false;
+
+    int century = two_digits(text);
+    int year_in_century = two_digits(text + 2);
+    int month = two_digits(text + 5);
+    int day = two_digits(text + 8);
+    int hour = two_digits(text + 11);
+    int minute = two_digits(text + 14);
+    int second = two_digits(text + 17);
+    int millisecond = 0;
+    if (length == 24) {
+        int tenths = two_digits(text + 20);
+        unsigned thousandths = (unsigned)(unsigned char)text[22] - '0';
+        if (text[19] != '.' || tenths < 0 || thousandths > 9)
+            return false;
+        millisecond = tenths * 10 + (int)thousandths;
+    }
+    if (century < 0 || year_in_century < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 ||
+        second < 0)
+        return false;
+
+    /* Year 0000 is out of range, and second 60 needs the leap second rule
+     * of fcr_time_parse_n(); both are left to the general parser. With Z,
+     * every date of years 0001 to 9999 lies within FCR_TIME_MIN and
+     * FCR_TIME_MAX. */
+    int year = century * 100 + year_in_century;
+    if (year < 1 || month < 1 || month > 12 || day < 1 || day > fcr__days_in_month(year, month) ||
+        hour > 23 || minute > 59 || second > 59)
+        return false;
+
+    *out = fcr__days_from_civil(year, month, day) * FCR__MS_PER_DAY + hour * FCR__MS_PER_HOUR +
+           minute * FCR__MS_PER_MINUTE + second * FCR__MS_PER_SECOND + millisecond;
+    return true;
+}
+
 fcr_status fcr_time_parse_n(fcr_time *out, const char *text, size_t length)
 {
     if (out == NULL || text == NULL)
         return fcr__error(FCR_EINVAL, "fcr_time_parse: out and text must not be NULL");
+    if (parse_common_shape(text, length, out))
+        return FCR_OK;
 
     cursor in = {text, length, 0};
     date_time_fields f = {0};
