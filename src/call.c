@@ -119,6 +119,7 @@ void fcr_call_free(fcr_call *call)
     fcr__free(call->agent_role);
     fcr__free(call->patient_key);
     fcr_policy_free(call->policy);
+    fcr__arena_free(call->arena);
     fcr__free(call);
 }
 

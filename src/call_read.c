@@ -33,6 +33,10 @@ typedef struct record {
     bool unobservable[FCR__ITEM_COUNT];
     parsed_event *events;
     size_t event_count, event_capacity;
+    /* Holds the events with their strings, so that reading a call takes a
+     * few allocations instead of several per event. The call takes it over
+     * with the events. */
+    fcr__arena *arena;
     fcr__raw_fields unknown, agent_unknown, caller_unknown;
 } record;
 
@@ -51,8 +55,8 @@ static void record_free(record *rec)
     fcr__free(rec->agent_role);
     fcr__free(rec->patient_key);
     fcr__free(rec->format_tag);
-    for (size_t i = 0; i < rec->event_count; i++)
-        fcr_event_free(rec->events[i].event);
+    /* The events live in the arena: here, or in the call that took it. */
+    fcr__arena_free(rec->arena);
     fcr__free(rec->events);
     fcr__raw_fields_free(&rec->unknown);
     fcr__raw_fields_free(&rec->agent_unknown);
@@ -108,7 +112,10 @@ static fcr_status read_id(reader *r, char **slot)
     return FCR_OK;
 }
 
-static fcr_status keep_unknown(reader *r, fcr__raw_fields *fields, const char *key, size_t length)
+/* Keeps an unknown field of the record, the agent or the caller in `fields`,
+ * or of `event` when it is not NULL. */
+static fcr_status keep_unknown(reader *r, fcr__raw_fields *fields, fcr_event *event,
+                               const char *key, size_t length)
 {
     char name[256];
     if (length >= sizeof name)
@@ -122,6 +129,8 @@ static fcr_status keep_unknown(reader *r, fcr__raw_fields *fields, const char *k
         return status;
 
     const char *data = fcr__json_parser_data(r->parser);
+    if (event != NULL)
+        return fcr__event_add_unknown(event, name, length, data + start, end - start);
     return fcr__raw_fields_add(fields, name, length, data + start, end - start);
 }
 
@@ -167,7 +176,7 @@ static fcr_status read_agent(reader *r)
         else if (fcr__key_is(key, length, "role"))
             status = read_id(r, &r->rec.agent_role);
         else
-            status = keep_unknown(r, &r->rec.agent_unknown, key, length);
+            status = keep_unknown(r, &r->rec.agent_unknown, NULL, key, length);
         fcr__path_pop(&r->path, mark);
     }
     return status;
@@ -191,7 +200,7 @@ static fcr_status read_caller(reader *r)
         } else if (fcr__key_is(key, length, "patient_key")) {
             status = read_id(r, &r->rec.patient_key);
         } else {
-            status = keep_unknown(r, &r->rec.caller_unknown, key, length);
+            status = keep_unknown(r, &r->rec.caller_unknown, NULL, key, length);
         }
         fcr__path_pop(&r->path, mark);
     }
@@ -332,7 +341,7 @@ static fcr_status read_event(reader *r, fcr_event *event)
         } else if ((field = fcr__field_by_name(key, length)) >= 0) {
             status = read_known_field(r, event, (fcr__field_id)field);
         } else {
-            status = keep_unknown(r, &event->unknown, key, length);
+            status = keep_unknown(r, NULL, event, key, length);
         }
         fcr__path_pop(&r->path, mark);
     }
@@ -390,9 +399,11 @@ static fcr_status read_events(reader *r)
         record *rec = &r->rec;
         status = fcr__grow((void **)&rec->events, &rec->event_capacity, rec->event_count + 1,
                            sizeof *rec->events);
+        if (status == FCR_OK && rec->arena == NULL && (rec->arena = fcr__arena_new()) == NULL)
+            status = fcr__error_nomem();
         fcr_event *event = NULL;
         if (status == FCR_OK)
-            status = fcr_event_new(&event, FCR_EVENT_CALL_ENDED, 0);
+            status = fcr__event_alloc(&event, rec->arena, FCR_EVENT_CALL_ENDED, 0);
         if (status == FCR_OK) {
             parsed_event *slot = &rec->events[rec->event_count++];
             slot->event = event;
@@ -478,7 +489,7 @@ static fcr_status read_record_fields(reader *r)
         } else if (fcr__key_is(key, length, "unobservable")) {
             status = read_unobservable(r);
         } else {
-            status = keep_unknown(r, &rec->unknown, key, length);
+            status = keep_unknown(r, &rec->unknown, NULL, key, length);
         }
         fcr__path_pop(&r->path, mark);
     }
@@ -533,8 +544,13 @@ static fcr_status build_call(reader *r, fcr_call **out)
     fcr_call *call = NULL;
     fcr_status status = fcr_call_new(&call, r->options->policy, r->options->mode, rec->id,
                                      rec->started_at);
-    if (status == FCR_OK)
+    if (status == FCR_OK) {
+        /* From here on the call frees the events, also when building it
+         * fails. */
+        call->arena = rec->arena;
+        rec->arena = NULL;
         status = fcr_call_set_direction(call, rec->direction);
+    }
     if (status == FCR_OK && rec->agent_id != NULL)
         status = fcr_call_set_agent(call, rec->agent_id, rec->agent_role);
     if (status == FCR_OK)

@@ -181,13 +181,67 @@ fcr_status fcr_event_new(fcr_event **out, fcr_event_type type, fcr_time at)
         return fcr__error(FCR_EINVAL,
                           "fcr_event_new: the instant is outside years 0001 to 9999");
 
-    fcr_event *event = fcr__calloc(1, sizeof *event);
+    return fcr__event_alloc(out, NULL, type, at);
+}
+
+fcr_status fcr__event_alloc(fcr_event **out, fcr__arena *arena, fcr_event_type type,
+                            fcr_time at)
+{
+    fcr_event *event;
+    if (arena == NULL) {
+        event = fcr__calloc(1, sizeof *event);
+    } else {
+        event = fcr__arena_alloc(arena, sizeof *event);
+        if (event != NULL)
+            memset(event, 0, sizeof *event);
+    }
     if (event == NULL)
         return fcr__error_nomem();
+
     event->type = type;
     event->at = at;
     event->due_at = FCR_TIME_NONE;
+    event->arena = arena;
     *out = event;
+    return FCR_OK;
+}
+
+/* Copies text for the event: into its arena, or onto the heap. */
+static char *event_strndup(const fcr_event *event, const char *text, size_t length)
+{
+    if (event->arena != NULL)
+        return fcr__arena_strndup(event->arena, text, length);
+    return fcr__strndup(text, length);
+}
+
+/* Frees what event_strndup() returned, unless the arena keeps it. */
+static void event_release(const fcr_event *event, void *data)
+{
+    if (event->arena == NULL)
+        fcr__free(data);
+}
+
+/*
+ * Makes room for one more of `count` items of `size` bytes in an arena
+ * array. Arena memory cannot grow in place, so the array moves to a new one
+ * of twice the size whenever count is 0 or a power of two. The capacity
+ * then follows from the count alone, and the arrays left behind take at
+ * most as much room as the last one.
+ */
+static fcr_status arena_array_reserve(fcr__arena *arena, void **items, size_t count, size_t size)
+{
+    if ((count & (count - 1)) != 0)
+        return FCR_OK;
+
+    size_t capacity = count == 0 ? 1 : count * 2;
+    if (capacity > SIZE_MAX / size)
+        return fcr__error_nomem();
+    void *grown = fcr__arena_alloc(arena, capacity * size);
+    if (grown == NULL)
+        return fcr__error_nomem();
+    if (count > 0)
+        memcpy(grown, *items, count * size);
+    *items = grown;
     return FCR_OK;
 }
 
@@ -242,7 +296,8 @@ fcr_status fcr__raw_fields_copy(fcr__raw_fields *dst, const fcr__raw_fields *src
 
 void fcr_event_free(fcr_event *event)
 {
-    if (event == NULL)
+    /* An arena event goes with its arena. */
+    if (event == NULL || event->arena != NULL)
         return;
     fcr__free(event->concern);
     for (int i = 0; i < FCR__TEXT_FIELD_COUNT; i++)
@@ -318,20 +373,35 @@ static int lookup_field(const fcr_event *event, const char *field, fcr__field_ki
 fcr_status fcr__event_set_text_n(fcr_event *event, fcr__field_id field, const char *value,
                                  size_t length)
 {
-    char *copy = fcr__strndup(value, length);
+    char *copy = event_strndup(event, value, length);
     if (copy == NULL)
         return fcr__error_nomem();
-    fcr__free(event->text[field]);
+    event_release(event, event->text[field]);
     event->text[field] = copy;
     event->present |= BIT(field);
+    return FCR_OK;
+}
+
+static fcr_status arena_list_add(fcr_event *event, fcr__string_list *list, const char *value,
+                                 size_t length)
+{
+    char *copy = fcr__arena_strndup(event->arena, value, length);
+    if (copy == NULL)
+        return fcr__error_nomem();
+    fcr_status status = arena_array_reserve(event->arena, (void **)&list->items, list->count,
+                                            sizeof *list->items);
+    if (status != FCR_OK)
+        return status;
+    list->items[list->count++] = copy;
     return FCR_OK;
 }
 
 fcr_status fcr__event_add_list_n(fcr_event *event, fcr__field_id field, const char *value,
                                  size_t length)
 {
-    fcr_status status =
-        fcr__string_list_add(&event->lists[field - FCR__F_BOOL_END], value, length);
+    fcr__string_list *list = &event->lists[field - FCR__F_BOOL_END];
+    fcr_status status = event->arena != NULL ? arena_list_add(event, list, value, length)
+                                             : fcr__string_list_add(list, value, length);
     if (status == FCR_OK)
         event->present |= BIT(field);
     return status;
@@ -339,11 +409,34 @@ fcr_status fcr__event_add_list_n(fcr_event *event, fcr__field_id field, const ch
 
 fcr_status fcr__event_set_concern_n(fcr_event *event, const char *value, size_t length)
 {
-    char *copy = fcr__strndup(value, length);
+    char *copy = event_strndup(event, value, length);
     if (copy == NULL)
         return fcr__error_nomem();
-    fcr__free(event->concern);
+    event_release(event, event->concern);
     event->concern = copy;
+    return FCR_OK;
+}
+
+fcr_status fcr__event_add_unknown(fcr_event *event, const char *name, size_t name_length,
+                                  const char *json, size_t json_length)
+{
+    fcr__raw_fields *fields = &event->unknown;
+    if (event->arena == NULL)
+        return fcr__raw_fields_add(fields, name, name_length, json, json_length);
+
+    char *name_copy = fcr__arena_strndup(event->arena, name, name_length);
+    char *json_copy = fcr__arena_strndup(event->arena, json, json_length);
+    if (name_copy == NULL || json_copy == NULL)
+        return fcr__error_nomem();
+    fcr_status status = arena_array_reserve(event->arena, (void **)&fields->items, fields->count,
+                                            sizeof *fields->items);
+    if (status != FCR_OK)
+        return status;
+
+    fcr__raw_field *field = &fields->items[fields->count++];
+    field->name = name_copy;
+    field->json = json_copy;
+    field->length = json_length;
     return FCR_OK;
 }
 

@@ -9,6 +9,7 @@
 #include <stdatomic.h>
 #include <stdbool.h>
 
+#include "arena.h"
 #include "business_time.h"
 #include "fcr/call.h"
 #include "fcr/event.h"
@@ -200,6 +201,9 @@ typedef struct fcr__raw_fields {
     size_t count;
 } fcr__raw_fields;
 
+/* An event either owns its strings, lists and unknown fields, each from the
+ * heap, or lives with all of them in an arena. Only the record reader makes
+ * arena events, and the call that takes them over releases the arena. */
 struct fcr_event {
     fcr_event_type type;
     fcr_time at;
@@ -210,6 +214,7 @@ struct fcr_event {
     fcr__string_list lists[FCR__LIST_FIELD_COUNT];
     fcr_time due_at;
     fcr__raw_fields unknown;
+    fcr__arena *arena; /* NULL for an event that owns its memory */
 };
 
 #define FCR__EVENT_TYPE_COUNT 13
@@ -230,7 +235,14 @@ static inline bool fcr__event_present(const fcr_event *event, fcr__field_id fiel
     return (event->present >> field) & 1u;
 }
 
-/* Deep copy. */
+/* Allocates an event without checking the type or the time: from the heap
+ * when arena is NULL, otherwise in the arena, which then also receives every
+ * string the event's setters copy. fcr_event_free() ignores an arena
+ * event. */
+fcr_status fcr__event_alloc(fcr_event **out, fcr__arena *arena, fcr_event_type type,
+                            fcr_time at);
+
+/* Deep copy that owns its memory, also when `event` lives in an arena. */
 fcr_status fcr__event_copy(fcr_event **out, const fcr_event *event);
 
 /* Setters used by the JSON reader that take lengths and report through the
@@ -240,6 +252,9 @@ fcr_status fcr__event_set_text_n(fcr_event *event, fcr__field_id field, const ch
 fcr_status fcr__event_add_list_n(fcr_event *event, fcr__field_id field, const char *value,
                                  size_t length);
 fcr_status fcr__event_set_concern_n(fcr_event *event, const char *value, size_t length);
+/* Keeps a field the library does not know, with its JSON text. */
+fcr_status fcr__event_add_unknown(fcr_event *event, const char *name, size_t name_length,
+                                  const char *json, size_t json_length);
 fcr_status fcr__raw_fields_add(fcr__raw_fields *fields, const char *name, size_t name_length,
                                const char *json, size_t json_length);
 fcr_status fcr__raw_fields_copy(fcr__raw_fields *dst, const fcr__raw_fields *src);
@@ -332,6 +347,9 @@ struct fcr_call {
     fcr__raw_fields agent_unknown;
     fcr__raw_fields caller_unknown;
     char *format_tag; /* "fcr.call/1" or a newer minor, as read; NULL when built */
+
+    /* The events read from JSON with everything they own, or NULL. */
+    fcr__arena *arena;
 };
 
 #define FCR__MAX_EVENTS 100000
