@@ -17,6 +17,27 @@ typedef struct rule_context {
     fcr__strbuf note;
 } rule_context;
 
+/* Makes room for one more piece of evidence in the scorecard's arena. The
+ * array moves to one of twice the size when it is full, and the old one
+ * stays unused in the arena. */
+static fcr_status reserve_evidence(fcr__arena *arena, fcr__item_score *score)
+{
+    if (score->evidence_count < score->evidence_capacity)
+        return FCR_OK;
+
+    size_t capacity = score->evidence_capacity == 0 ? 4 : score->evidence_capacity * 2;
+    if (capacity > SIZE_MAX / sizeof *score->evidence)
+        return fcr__error_nomem();
+    fcr__evidence *grown = fcr__arena_alloc(arena, capacity * sizeof *grown);
+    if (grown == NULL)
+        return fcr__error_nomem();
+    if (score->evidence_count > 0)
+        memcpy(grown, score->evidence, score->evidence_count * sizeof *grown);
+    score->evidence = grown;
+    score->evidence_capacity = capacity;
+    return FCR_OK;
+}
+
 static fcr_status add_evidence(rule_context *context, fcr_item item, size_t event_index)
 {
     fcr__item_score *score = &context->scorecard->items[item];
@@ -25,8 +46,8 @@ static fcr_status add_evidence(rule_context *context, fcr_item item, size_t even
             return FCR_OK;
     }
 
-    fcr_status status = fcr__grow((void **)&score->evidence, &score->evidence_capacity,
-                                  score->evidence_count + 1, sizeof *score->evidence);
+    fcr__arena *arena = context->scorecard->arena;
+    fcr_status status = reserve_evidence(arena, score);
     if (status != FCR_OK)
         return status;
 
@@ -38,7 +59,7 @@ static fcr_status add_evidence(rule_context *context, fcr_item item, size_t even
         said = event->text[FCR__F_ACTION] != NULL ? event->text[FCR__F_ACTION]
                                                   : event->text[FCR__F_REASON];
     char *quote = NULL;
-    if (said != NULL && (quote = fcr__strdup(said)) == NULL)
+    if (said != NULL && (quote = fcr__arena_strndup(arena, said, strlen(said))) == NULL)
         return fcr__error_nomem();
 
     fcr__evidence *evidence = &score->evidence[score->evidence_count++];
@@ -62,9 +83,13 @@ static fcr_status finish(rule_context *context, fcr_item item, fcr_result result
         score->evidence[k] = moving;
     }
 
-    char *note = fcr__strbuf_detach(&context->note);
-    if (note == NULL)
+    /* The note buffer is reused by the next rule, so the note is copied. */
+    if (context->note.failed)
         return FCR_ENOMEM;
+    const char *text = context->note.data != NULL ? context->note.data : "";
+    char *note = fcr__arena_strndup(context->scorecard->arena, text, context->note.length);
+    if (note == NULL)
+        return fcr__error_nomem();
     score->rule_result = result;
     score->note = note;
     return FCR_OK;

@@ -68,20 +68,16 @@ void fcr_scorecard_free(fcr_scorecard *scorecard)
     if (scorecard == NULL)
         return;
     for (int i = 0; i < FCR_ITEM_COUNT; i++) {
-        fcr__item_score *item = &scorecard->items[i];
-        for (size_t k = 0; k < item->evidence_count; k++)
-            fcr__free(item->evidence[k].quote);
-        fcr__free(item->evidence);
-        fcr__free(item->note);
-        fcr__free(item->reviewer);
-        fcr__free(item->override_note);
+        fcr__free(scorecard->items[i].reviewer);
+        fcr__free(scorecard->items[i].override_note);
     }
-    for (size_t i = 0; i < scorecard->band_count; i++)
-        fcr__free(scorecard->bands[i].name);
-    fcr__free(scorecard->bands);
-    fcr__free(scorecard->call_id);
-    fcr__free(scorecard->agent_id);
-    fcr__free(scorecard);
+    /* The scorecard itself is in the arena, so the arena goes last. */
+    fcr__arena_free(scorecard->arena);
+}
+
+static char *arena_strdup(fcr__arena *arena, const char *text)
+{
+    return fcr__arena_strndup(arena, text, strlen(text));
 }
 
 /* Copies what the score needs from the policy, so the scorecard does not
@@ -91,15 +87,20 @@ static fcr_status copy_policy(fcr_scorecard *scorecard, const fcr_policy *policy
     memcpy(scorecard->weights, policy->weights, sizeof scorecard->weights);
     memcpy(scorecard->critical, policy->critical, sizeof scorecard->critical);
 
-    scorecard->bands = fcr__calloc(policy->band_count, sizeof *scorecard->bands);
-    if (scorecard->bands == NULL && policy->band_count > 0)
+    if (policy->band_count == 0)
+        return FCR_OK;
+    if (policy->band_count > SIZE_MAX / sizeof *scorecard->bands)
+        return fcr__error_nomem();
+    scorecard->bands = fcr__arena_alloc(scorecard->arena,
+                                        policy->band_count * sizeof *scorecard->bands);
+    if (scorecard->bands == NULL)
         return fcr__error_nomem();
     for (size_t i = 0; i < policy->band_count; i++) {
         scorecard->bands[i].from = policy->bands[i].from;
-        scorecard->bands[i].name = fcr__strdup(policy->bands[i].name);
-        scorecard->band_count = i + 1;
+        scorecard->bands[i].name = arena_strdup(scorecard->arena, policy->bands[i].name);
         if (scorecard->bands[i].name == NULL)
             return fcr__error_nomem();
+        scorecard->band_count = i + 1;
     }
     return FCR_OK;
 }
@@ -109,17 +110,22 @@ fcr_status fcr_scorecard_new(fcr_scorecard **out, const fcr_call *call)
     if (out == NULL || call == NULL)
         return fcr__error(FCR_EINVAL, "fcr_scorecard_new: out and call must not be NULL");
 
-    fcr_scorecard *scorecard = fcr__calloc(1, sizeof *scorecard);
-    if (scorecard == NULL)
+    fcr__arena *arena = fcr__arena_new();
+    fcr_scorecard *scorecard = arena == NULL ? NULL : fcr__arena_alloc(arena, sizeof *scorecard);
+    if (scorecard == NULL) {
+        fcr__arena_free(arena);
         return fcr__error_nomem();
+    }
+    memset(scorecard, 0, sizeof *scorecard);
+    scorecard->arena = arena;
 
     fcr_status status = FCR_OK;
     scorecard->started_at = call->started_at;
-    scorecard->call_id = fcr__strdup(call->id);
+    scorecard->call_id = arena_strdup(arena, call->id);
     if (scorecard->call_id == NULL)
         status = fcr__error_nomem();
     if (status == FCR_OK && call->agent_id != NULL &&
-        (scorecard->agent_id = fcr__strdup(call->agent_id)) == NULL)
+        (scorecard->agent_id = arena_strdup(arena, call->agent_id)) == NULL)
         status = fcr__error_nomem();
     if (status == FCR_OK)
         status = copy_policy(scorecard, call->policy);

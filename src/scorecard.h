@@ -15,6 +15,9 @@ typedef struct fcr__evidence {
     char *quote; /* the event's "text" field, or NULL */
 } fcr__evidence;
 
+/* The rules' output of one item lives in the scorecard's arena, and the
+ * override's strings are heap blocks of their own, since an override may
+ * replace them. */
 typedef struct fcr__item_score {
     fcr_result rule_result;
     char *note;
@@ -29,7 +32,10 @@ typedef struct fcr__item_score {
     fcr_time override_at;
 } fcr__item_score;
 
+/* A scorecard lives in its own arena with everything the rules wrote, so
+ * that building one takes a few allocations instead of one per string. */
 struct fcr_scorecard {
+    fcr__arena *arena;
     char *call_id;
     char *agent_id;
     fcr_time started_at;
