@@ -5,6 +5,23 @@
 
 #include "text_format.h"
 
+/* Writes the decimal digits of value, at least `width` of them with leading
+ * zeros, and returns the position after the last one. */
+static char *put_decimal(char *out, uint64_t value, int width)
+{
+    char digits[24];
+    int count = 0;
+    do {
+        digits[count++] = (char)('0' + value % 10);
+        value /= 10;
+    } while (value > 0);
+    while (count < width)
+        digits[count++] = '0';
+    while (count > 0)
+        *out++ = digits[--count];
+    return out;
+}
+
 void fcr__format_fixed(double value, int decimals, char out[32])
 {
     if (decimals < 0)
@@ -12,29 +29,32 @@ void fcr__format_fixed(double value, int decimals, char out[32])
     if (decimals > 6)
         decimals = 6;
     if (!isfinite(value) || fabs(value) > 1e12) {
-        snprintf(out, 32, "0");
+        out[0] = '0';
+        out[1] = '\0';
         return;
     }
 
     /* Integer arithmetic keeps the decimal point a '.', which printf's %f
-     * would replace with the locale's separator. */
+     * would replace with the locale's separator. The digits are written
+     * here because snprintf() took nearly half of the instructions of
+     * fcr_scorecard_write() for a CSV row. */
     int64_t scale = 1;
     for (int i = 0; i < decimals; i++)
         scale *= 10;
     int64_t scaled = (int64_t)llround(fabs(value) * (double)scale);
     int64_t whole = scaled / scale;
     int64_t fraction = scaled % scale;
-    const char *sign = value < 0 && scaled != 0 ? "-" : "";
 
     /* |value| <= 1e12 keeps the text far below 32 bytes. */
-    int written;
-    if (decimals == 0)
-        written = snprintf(out, 32, "%s%lld", sign, (long long)whole);
-    else
-        written = snprintf(out, 32, "%s%lld.%0*lld", sign, (long long)whole, decimals,
-                           (long long)fraction);
-    if (written < 0)
-        out[0] = '\0';
+    char *end = out;
+    if (value < 0 && scaled != 0)
+        *end++ = '-';
+    end = put_decimal(end, (uint64_t)whole, 1);
+    if (decimals > 0) {
+        *end++ = '.';
+        end = put_decimal(end, (uint64_t)fraction, decimals);
+    }
+    *end = '\0';
 }
 
 void fcr__text_append_line(fcr__strbuf *out, const char *text)
