@@ -9,11 +9,14 @@ nothing from the failing record.
   of the records before the failing one.
 - Live-mode records go through `fcr check --live`, whose stdout must not
   name the call.
-- Policies go through `fcr policy --policy` and CSV contact logs through
-  `fcr metrics`. Both must print nothing.
+- Policies go through `fcr policy --policy`, CSV contact logs through
+  `fcr metrics`, transcripts through `fcr events --transcript-format`, and
+  evidence rules through `fcr events --rules`. All of them must print
+  nothing.
 
-Events, times, TZif files, TZ strings, transcripts and evidence rules have
-no command of their own here, so only unit_hostile.c checks them.
+Single events, times, TZif files, TZ strings and TextGrid pairs (which
+`fcr events` reads from two files) have no command here, so only
+unit_hostile.c checks them.
 
 Environment: FCR_EXE, the fcr program; FCR_CLI_WRAPPER, an optional command
 that runs it (such as valgrind with options).
@@ -29,6 +32,13 @@ import tempfile
 HERE = os.path.dirname(os.path.abspath(__file__))
 FCR = os.environ["FCR_EXE"]
 WRAPPER = shlex.split(os.environ.get("FCR_CLI_WRAPPER", ""))
+
+# A transcript that `fcr events` reads, for the cases of bad evidence rules.
+VALID_TRANSCRIPT = {
+    "format": "fcr.transcript/1", "id": "t-ok",
+    "turns": [{"role": "agent", "text": "How can I help you today?"},
+              {"role": "caller", "text": "I need a refill of my inhaler."}],
+}
 
 
 def run(*args):
@@ -81,6 +91,15 @@ def check_case(path, parser, fragment, scratch):
         expected_stdout = b""
     elif parser == "csv":
         status, stdout, stderr = run("metrics", full)
+        expected_stdout = b""
+    elif parser.startswith("transcript:") and parser != "transcript:textgrid":
+        status, stdout, stderr = run("events", "--transcript-format", parser.split(":")[1], full)
+        expected_stdout = b""
+    elif parser == "rules":
+        transcript = os.path.join(scratch, "transcript.json")
+        with open(transcript, "w", encoding="utf-8") as file:
+            json.dump(VALID_TRANSCRIPT, file)
+        status, stdout, stderr = run("events", "--rules", full, transcript)
         expected_stdout = b""
     else:
         return None
