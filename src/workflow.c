@@ -161,14 +161,17 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
                                                      "identifier types confirmed, such as "
                                                      "[\"name\", \"date_of_birth\"]");
         /* An unknown item is often an identifier's value typed into the
-         * list, so the message names its position, never its text. */
+         * list, so the message names its position, never its text. The
+         * position is formatted only for the message, because this loop
+         * runs for every identity check. */
         for (size_t i = 0; i < types->count; i++) {
+            if (fcr__policy_identifier_type(policy, types->items[i]) != NULL)
+                continue;
             char item[48];
             snprintf(item, sizeof item, "identifiers[%zu]", i);
-            if (fcr__policy_identifier_type(policy, types->items[i]) == NULL)
-                return record_error(call, item,
-                                    "not an identifier type of the policy; record the type of "
-                                    "identifier, such as date_of_birth, never its value");
+            return record_error(call, item,
+                                "not an identifier type of the policy; record the type of "
+                                "identifier, such as date_of_birth, never its value");
         }
         break;
     }
@@ -191,10 +194,11 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
     case FCR_EVENT_RECAP_GIVEN: {
         const fcr__string_list *ids = &event->lists[FCR__F_CONCERNS - FCR__F_BOOL_END];
         for (size_t i = 0; i < ids->count; i++) {
+            if (find_concern(call, ids->items[i]) != NULL)
+                continue;
             char item[48];
             snprintf(item, sizeof item, "concerns[%zu]", i);
-            if (find_concern(call, ids->items[i]) == NULL)
-                return record_error(call, item, "the recap names a concern that was not stated");
+            return record_error(call, item, "the recap names a concern that was not stated");
         }
         break;
     }
