@@ -7,6 +7,8 @@
 #ifndef FCR_JSON_READ_H
 #define FCR_JSON_READ_H
 
+#include <string.h>
+
 #include "fcr/time.h"
 #include "json.h"
 
@@ -75,15 +77,13 @@ fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_pat
 fcr_status fcr__json_read_format(fcr__json_parser *parser, const fcr__json_path *path,
                                  const char *kind, const char *what, char **tag);
 
-/* Compares a key of explicit length with a NUL-terminated name. */
+/* Compares a key of explicit length with a NUL-terminated name. Most
+ * callers pass a string literal, for which the compiler computes strlen()
+ * and turns memcmp() into a few compares: a byte loop here took 4% of the
+ * instructions of fcr score. */
 static inline bool fcr__key_is(const char *key, size_t length, const char *name)
 {
-    size_t i = 0;
-    for (; i < length; i++) {
-        if (name[i] != key[i] || name[i] == '\0')
-            return false;
-    }
-    return name[i] == '\0';
+    return strlen(name) == length && memcmp(key, name, length) == 0;
 }
 
 #endif
