@@ -280,12 +280,9 @@ static fcr_status read_event_type(reader *r, fcr_event_type *type)
     if (status != FCR_OK)
         return status;
 
-    for (int candidate = 1; candidate <= FCR__EVENT_TYPE_COUNT; candidate++) {
-        if (fcr__key_is(text, length, fcr_event_type_name((fcr_event_type)candidate))) {
-            *type = (fcr_event_type)candidate;
-            return FCR_OK;
-        }
-    }
+    *type = fcr__event_type_by_name(text, length);
+    if (*type != 0)
+        return FCR_OK;
     return fail(r, FCR_ERECORD,
                 "unknown event type; use one of open_question_asked, concern_stated, "
                 "follow_up_asked, concern_restated, identity_verified, authority_checked, "

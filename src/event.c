@@ -5,43 +5,52 @@
 
 #include "model.h"
 
-static const char *const type_names[FCR__EVENT_TYPE_COUNT + 1] = {
-    NULL,
-    "open_question_asked",
-    "concern_stated",
-    "follow_up_asked",
-    "concern_restated",
-    "identity_verified",
-    "authority_checked",
-    "resolved",
-    "escalated",
-    "moved_forward",
-    "recap_given",
-    "anything_else_asked",
-    "documented",
-    "call_ended",
+/* A name with its length, which lookups by name compare before the bytes:
+ * the reader looks up the type and every key of every event. */
+typedef struct name_entry {
+    const char *text;
+    size_t length;
+} name_entry;
+
+#define NAME(text) {text, sizeof text - 1}
+
+static const name_entry type_names[FCR__EVENT_TYPE_COUNT + 1] = {
+    {NULL, 0},
+    NAME("open_question_asked"),
+    NAME("concern_stated"),
+    NAME("follow_up_asked"),
+    NAME("concern_restated"),
+    NAME("identity_verified"),
+    NAME("authority_checked"),
+    NAME("resolved"),
+    NAME("escalated"),
+    NAME("moved_forward"),
+    NAME("recap_given"),
+    NAME("anything_else_asked"),
+    NAME("documented"),
+    NAME("call_ended"),
 };
 
-static const char *const field_names[FCR__FIELD_COUNT] = {
-    [FCR__F_TEXT] = "text",
-    [FCR__F_REQUEST] = "request",
-    [FCR__F_CATEGORY] = "category",
-    [FCR__F_TOPIC] = "topic",
-    [FCR__F_DECISION] = "decision",
-    [FCR__F_ACTION] = "action",
-    [FCR__F_NEXT_STEP] = "next_step",
-    [FCR__F_TARGET] = "target",
-    [FCR__F_REASON] = "reason",
-    [FCR__F_OWNER] = "owner",
-    [FCR__F_ANSWER] = "answer",
-    [FCR__F_CONFIRMED] = "confirmed",
-    [FCR__F_PROXY_AUTHORITY] = "proxy_authority",
-    [FCR__F_IN_SCOPE] = "in_scope",
-    [FCR__F_TOOLS_AVAILABLE] = "tools_available",
-    [FCR__F_IDENTIFIERS] = "identifiers",
-    [FCR__F_TOOLS_MISSING] = "tools_missing",
-    [FCR__F_CONCERNS] = "concerns",
-    [FCR__F_DUE_AT] = "due_at",
+static const name_entry field_names[FCR__FIELD_COUNT] = {
+    [FCR__F_TEXT] = NAME("text"),
+    [FCR__F_REQUEST] = NAME("request"),
+    [FCR__F_CATEGORY] = NAME("category"),
+    [FCR__F_TOPIC] = NAME("topic"),
+    [FCR__F_DECISION] = NAME("decision"),
+    [FCR__F_ACTION] = NAME("action"),
+    [FCR__F_NEXT_STEP] = NAME("next_step"),
+    [FCR__F_TARGET] = NAME("target"),
+    [FCR__F_REASON] = NAME("reason"),
+    [FCR__F_OWNER] = NAME("owner"),
+    [FCR__F_ANSWER] = NAME("answer"),
+    [FCR__F_CONFIRMED] = NAME("confirmed"),
+    [FCR__F_PROXY_AUTHORITY] = NAME("proxy_authority"),
+    [FCR__F_IN_SCOPE] = NAME("in_scope"),
+    [FCR__F_TOOLS_AVAILABLE] = NAME("tools_available"),
+    [FCR__F_IDENTIFIERS] = NAME("identifiers"),
+    [FCR__F_TOOLS_MISSING] = NAME("tools_missing"),
+    [FCR__F_CONCERNS] = NAME("concerns"),
+    [FCR__F_DUE_AT] = NAME("due_at"),
 };
 
 #define BIT(field) (UINT32_C(1) << (field))
@@ -70,7 +79,7 @@ const char *fcr_event_type_name(fcr_event_type type)
 {
     if ((int)type < 1 || (int)type > FCR__EVENT_TYPE_COUNT)
         return NULL;
-    return type_names[type];
+    return type_names[type].text;
 }
 
 fcr_status fcr_event_type_from_name(fcr_event_type *out, const char *name)
@@ -79,7 +88,7 @@ fcr_status fcr_event_type_from_name(fcr_event_type *out, const char *name)
         return fcr__error(FCR_EINVAL, "fcr_event_type_from_name: out and name must not be NULL");
 
     for (int type = 1; type <= FCR__EVENT_TYPE_COUNT; type++) {
-        if (strcmp(type_names[type], name) == 0) {
+        if (strcmp(type_names[type].text, name) == 0) {
             *out = (fcr_event_type)type;
             return FCR_OK;
         }
@@ -92,18 +101,31 @@ fcr_status fcr_event_type_from_name(fcr_event_type *out, const char *name)
                       name);
 }
 
-int fcr__field_by_name(const char *name, size_t length)
+/* Returns the index of `name` in entries[first..count), or -1. */
+static int find_name(const name_entry *entries, int first, int count, const char *name,
+                     size_t length)
 {
-    for (int field = 0; field < FCR__FIELD_COUNT; field++) {
-        if (strlen(field_names[field]) == length && memcmp(field_names[field], name, length) == 0)
-            return field;
+    for (int i = first; i < count; i++) {
+        if (entries[i].length == length && memcmp(entries[i].text, name, length) == 0)
+            return i;
     }
     return -1;
 }
 
+fcr_event_type fcr__event_type_by_name(const char *name, size_t length)
+{
+    int type = find_name(type_names, 1, FCR__EVENT_TYPE_COUNT + 1, name, length);
+    return type < 0 ? (fcr_event_type)0 : (fcr_event_type)type;
+}
+
+int fcr__field_by_name(const char *name, size_t length)
+{
+    return find_name(field_names, 0, FCR__FIELD_COUNT, name, length);
+}
+
 const char *fcr__field_name(fcr__field_id field)
 {
-    return field_names[field];
+    return field_names[field].text;
 }
 
 fcr__field_kind fcr__field_kind_of(fcr__field_id field)
@@ -151,7 +173,7 @@ void fcr__event_field_names(fcr_event_type type, char *buffer, size_t size)
         if (!fcr__event_has_field(type, (fcr__field_id)field))
             continue;
         used += (size_t)snprintf(buffer + used, size - used, "%s%s", used > 0 ? ", " : "",
-                                 field_names[field]);
+                                 field_names[field].text);
     }
     if (used == 0)
         snprintf(buffer, size, "no fields");

@@ -221,6 +221,8 @@ struct fcr_event {
 
 /* Field lookup by name: returns -1 when unknown. */
 int fcr__field_by_name(const char *name, size_t length);
+/* Event type lookup by name: returns 0 when unknown. */
+fcr_event_type fcr__event_type_by_name(const char *name, size_t length);
 const char *fcr__field_name(fcr__field_id field);
 fcr__field_kind fcr__field_kind_of(fcr__field_id field);
 /* Whether `type` has the field (and, for FCR__F_TEXT etc., accepts it). */
