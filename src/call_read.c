@@ -357,14 +357,12 @@ static fcr_status read_event(reader *r, fcr_event *event)
         return fail(r, FCR_ERECORD, "%s events do not belong to one concern; remove "
                                     "\"concern\"",
                     fcr_event_type_name(type));
-    for (int field = 0; field < FCR__FIELD_COUNT; field++) {
-        if (fcr__event_present(event, (fcr__field_id)field) &&
-            !fcr__event_has_field(type, (fcr__field_id)field)) {
-            char names[256];
-            fcr__event_field_names(type, names, sizeof names);
-            return fail(r, FCR_ERECORD, "%s events have no field '%s'; their fields are: %s",
-                        fcr_event_type_name(type), fcr__field_name((fcr__field_id)field), names);
-        }
+    int field = fcr__event_unexpected_field(event, type);
+    if (field >= 0) {
+        char names[256];
+        fcr__event_field_names(type, names, sizeof names);
+        return fail(r, FCR_ERECORD, "%s events have no field '%s'; their fields are: %s",
+                    fcr_event_type_name(type), fcr__field_name((fcr__field_id)field), names);
     }
     return FCR_OK;
 }

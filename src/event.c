@@ -146,6 +146,21 @@ bool fcr__event_has_field(fcr_event_type type, fcr__field_id field)
     return (type_fields[type] & BIT(field)) != 0;
 }
 
+int fcr__event_unexpected_field(const fcr_event *event, fcr_event_type type)
+{
+    /* One mask operation, because every event read or recorded is checked
+     * and nearly all of them pass. */
+    uint32_t accepted = (int)type >= 1 && (int)type <= FCR__EVENT_TYPE_COUNT ? type_fields[type] : 0;
+    uint32_t unexpected = event->present & ~accepted;
+    if (unexpected == 0)
+        return -1;
+
+    int field = 0;
+    while ((unexpected & BIT(field)) == 0)
+        field++;
+    return field;
+}
+
 bool fcr__event_has_concern(fcr_event_type type)
 {
     switch (type) {

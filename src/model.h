@@ -227,6 +227,9 @@ const char *fcr__field_name(fcr__field_id field);
 fcr__field_kind fcr__field_kind_of(fcr__field_id field);
 /* Whether `type` has the field (and, for FCR__F_TEXT etc., accepts it). */
 bool fcr__event_has_field(fcr_event_type type, fcr__field_id field);
+/* Returns the first field that `event` has but events of its type do not
+ * accept, or -1 when there is none. */
+int fcr__event_unexpected_field(const fcr_event *event, fcr_event_type type);
 /* Whether events of `type` belong to one concern. */
 bool fcr__event_has_concern(fcr_event_type type);
 /* Lists the field names of `type` into buffer for error messages. */

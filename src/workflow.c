@@ -134,13 +134,11 @@ static fcr_status validate_fields(const fcr_call *call, const fcr_event *event)
 {
     const fcr_policy *policy = call->policy;
 
-    for (int field = 0; field < FCR__FIELD_COUNT; field++) {
-        if (fcr__event_present(event, (fcr__field_id)field) &&
-            !fcr__event_has_field(event->type, (fcr__field_id)field))
-            return record_error(call, fcr__field_name((fcr__field_id)field),
-                                "%s events have no field '%s'", fcr_event_type_name(event->type),
-                                fcr__field_name((fcr__field_id)field));
-    }
+    int field = fcr__event_unexpected_field(event, event->type);
+    if (field >= 0)
+        return record_error(call, fcr__field_name((fcr__field_id)field),
+                            "%s events have no field '%s'", fcr_event_type_name(event->type),
+                            fcr__field_name((fcr__field_id)field));
 
     switch (event->type) {
     case FCR_EVENT_CONCERN_STATED: {
