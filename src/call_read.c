@@ -326,19 +326,39 @@ static fcr_status read_event(reader *r, fcr_event *event)
         if (status != FCR_OK || key == NULL)
             break;
 
-        size_t mark = fcr__path_push_key(&r->path, key, length);
-        int field;
-        if (fcr__key_is(key, length, "type")) {
+        /* The key is matched before it enters the path, so that a known key,
+         * which equals one of the names, skips the checks of input bytes. */
+        enum { KEY_TYPE, KEY_AT, KEY_CONCERN, KEY_FIELD, KEY_UNKNOWN } kind = KEY_FIELD;
+        int field = -1;
+        if (fcr__key_is(key, length, "type"))
+            kind = KEY_TYPE;
+        else if (fcr__key_is(key, length, "at"))
+            kind = KEY_AT;
+        else if (fcr__key_is(key, length, "concern"))
+            kind = KEY_CONCERN;
+        else if ((field = fcr__field_by_name(key, length)) < 0)
+            kind = KEY_UNKNOWN;
+        size_t mark = kind == KEY_UNKNOWN ? fcr__path_push_key(&r->path, key, length)
+                                          : fcr__path_push_name(&r->path, key, length);
+
+        switch (kind) {
+        case KEY_TYPE:
             status = read_event_type(r, &type);
-        } else if (fcr__key_is(key, length, "at")) {
+            break;
+        case KEY_AT:
             status = fcr__json_read_time(r->parser, &r->path, &event->at);
             has_at = true;
-        } else if (fcr__key_is(key, length, "concern")) {
+            break;
+        case KEY_CONCERN:
             status = read_concern(r, event);
-        } else if ((field = fcr__field_by_name(key, length)) >= 0) {
+            break;
+        case KEY_FIELD:
             status = read_known_field(r, event, (fcr__field_id)field);
-        } else {
+            break;
+        case KEY_UNKNOWN:
+        default:
             status = keep_unknown(r, NULL, event, key, length);
+            break;
         }
         fcr__path_pop(&r->path, mark);
     }

@@ -22,6 +22,22 @@ void fcr__path_init(fcr__json_path *path);
 /* Appends ".key" (or "key" at the root) and returns the old length for
  * fcr__path_pop(). Long paths are cut; they only feed messages. */
 size_t fcr__path_push_key(fcr__json_path *path, const char *key, size_t length);
+/* fcr__path_push_key() for a key that equals a name of the library: at
+ * most 48 bytes and no NUL, so it is copied without those checks. */
+static inline size_t fcr__path_push_name(fcr__json_path *path, const char *name, size_t length)
+{
+    size_t old = path->length;
+    if (old + 1 + length >= sizeof path->text)
+        return fcr__path_push_key(path, name, length);
+
+    char *out = path->text + old;
+    if (old > 0)
+        *out++ = '.';
+    memcpy(out, name, length);
+    out[length] = '\0';
+    path->length = (size_t)(out - path->text) + length;
+    return old;
+}
 size_t fcr__path_push_index(fcr__json_path *path, size_t index);
 void fcr__path_pop(fcr__json_path *path, size_t old_length);
 /* The path as a string; "(document)" when empty. */
