@@ -582,6 +582,14 @@ static fcr_status build_call(reader *r, fcr_call **out)
                               fcr_last_error_field(), message);
     }
 
+    /* The call's event list is allocated once for all the events, instead
+     * of growing as each is appended. */
+    status = fcr__grow((void **)&call->events, &call->event_capacity, rec->event_count,
+                       sizeof *call->events);
+    if (status != FCR_OK) {
+        fcr_call_free(call);
+        return status;
+    }
     for (size_t i = 0; i < rec->event_count; i++) {
         status = fcr__call_append_owned(call, rec->events[i].event);
         if (status != FCR_OK) {
