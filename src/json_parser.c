@@ -313,8 +313,8 @@ static fcr__json_token fail_at_value_start(fcr__json_parser *parser, fcr_status 
     return FCR__JSON_ERROR;
 }
 
-fcr_status fcr__json_fail(fcr__json_parser *parser, fcr_status status, const char *field,
-                          const char *format, ...)
+fcr_status (fcr__json_fail)(fcr__json_parser *parser, fcr_status status, const char *field,
+                            const char *format, ...)
 {
     size_t offset = parser->base + parser->token_start;
     va_list args;
