@@ -12,7 +12,7 @@ typedef struct name_entry {
     size_t length;
 } name_entry;
 
-#define NAME(text) {text, sizeof text - 1}
+#define NAME(text) {(text), sizeof(text) - 1}
 
 static const name_entry type_names[FCR__EVENT_TYPE_COUNT + 1] = {
     {NULL, 0},
