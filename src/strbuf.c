@@ -128,7 +128,7 @@ static void append_plain(fcr__strbuf *buffer, const char *format, va_list args)
             fcr__strbuf_puts(buffer, text != NULL ? text : "(null)");
         } else if (conversion[0] == 'd') {
             append_signed(buffer, va_arg(args, int));
-        } else if (conversion[0] == 'u') {
+        } else if (conversion[0] == 'u') { // NOLINT(bugprone-branch-clone): va_arg types differ
             append_decimal(buffer, false, va_arg(args, unsigned));
         } else if (conversion[0] == 'z') {
             append_decimal(buffer, false, va_arg(args, size_t));
