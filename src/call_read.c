@@ -33,9 +33,9 @@ typedef struct record {
     bool unobservable[FCR__ITEM_COUNT];
     parsed_event *events;
     size_t event_count, event_capacity;
-    /* Holds the events with their strings, so that reading a call takes a
-     * few allocations instead of several per event. The call takes it over
-     * with the events. */
+    /* Holds the events with their strings, and the ids above, so that
+     * reading a call takes a few allocations instead of several per event.
+     * The call takes it over with the events. */
     fcr__arena *arena;
     fcr__raw_fields unknown, agent_unknown, caller_unknown;
 } record;
@@ -50,12 +50,9 @@ typedef struct reader {
 
 static void record_free(record *rec)
 {
-    fcr__free(rec->id);
-    fcr__free(rec->agent_id);
-    fcr__free(rec->agent_role);
-    fcr__free(rec->patient_key);
     fcr__free(rec->format_tag);
-    /* The events live in the arena: here, or in the call that took it. */
+    /* The ids and the events live in the arena: here, or in the call that
+     * took it. */
     fcr__arena_free(rec->arena);
     fcr__free(rec->events);
     fcr__raw_fields_free(&rec->unknown);
@@ -77,6 +74,16 @@ static fcr_status fail(reader *r, fcr_status status, const char *format, ...)
                           fcr__path_text(&r->path), message);
 }
 
+/* Returns the record's arena, created at the first use, or NULL when out
+ * of memory. */
+static fcr__arena *record_arena(record *rec)
+{
+    if (rec->arena == NULL)
+        rec->arena = fcr__arena_new();
+    return rec->arena;
+}
+
+/* Reads a string into the record's arena. */
 static fcr_status read_copy(reader *r, size_t max_length, char **slot)
 {
     const char *text;
@@ -85,10 +92,10 @@ static fcr_status read_copy(reader *r, size_t max_length, char **slot)
     if (status != FCR_OK)
         return status;
 
-    char *copy = fcr__strndup(text, length);
+    fcr__arena *arena = record_arena(&r->rec);
+    char *copy = arena == NULL ? NULL : fcr__arena_strndup(arena, text, length);
     if (copy == NULL)
         return fcr__error_nomem();
-    fcr__free(*slot);
     *slot = copy;
     return FCR_OK;
 }
@@ -414,7 +421,7 @@ static fcr_status read_events(reader *r)
         record *rec = &r->rec;
         status = fcr__grow((void **)&rec->events, &rec->event_capacity, rec->event_count + 1,
                            sizeof *rec->events);
-        if (status == FCR_OK && rec->arena == NULL && (rec->arena = fcr__arena_new()) == NULL)
+        if (status == FCR_OK && record_arena(rec) == NULL)
             status = fcr__error_nomem();
         fcr_event *event = NULL;
         if (status == FCR_OK)
