@@ -104,10 +104,18 @@ fcr_policy *fcr__policy_retain(fcr_policy *policy)
     return policy;
 }
 
+/* Compares two ids. The lookups below run several times for each event,
+ * and testing the first byte before strcmp() skips the call for nearly
+ * every id that differs. */
+static inline bool same_id(const char *entry, const char *id)
+{
+    return entry[0] == id[0] && strcmp(entry, id) == 0;
+}
+
 const fcr__identifier_type *fcr__policy_identifier_type(const fcr_policy *policy, const char *id)
 {
     for (size_t i = 0; i < policy->identifier_type_count; i++) {
-        if (strcmp(policy->identifier_types[i].id, id) == 0)
+        if (same_id(policy->identifier_types[i].id, id))
             return &policy->identifier_types[i];
     }
     return NULL;
@@ -116,7 +124,7 @@ const fcr__identifier_type *fcr__policy_identifier_type(const fcr_policy *policy
 const fcr__role *fcr__policy_role(const fcr_policy *policy, const char *id)
 {
     for (size_t i = 0; i < policy->role_count; i++) {
-        if (strcmp(policy->roles[i].id, id) == 0)
+        if (same_id(policy->roles[i].id, id))
             return &policy->roles[i];
     }
     return NULL;
@@ -125,7 +133,7 @@ const fcr__role *fcr__policy_role(const fcr_policy *policy, const char *id)
 const fcr__category *fcr__policy_category(const fcr_policy *policy, const char *id)
 {
     for (size_t i = 0; i < policy->category_count; i++) {
-        if (strcmp(policy->categories[i].id, id) == 0)
+        if (same_id(policy->categories[i].id, id))
             return &policy->categories[i];
     }
     return NULL;
@@ -134,7 +142,7 @@ const fcr__category *fcr__policy_category(const fcr_policy *policy, const char *
 const fcr__target *fcr__policy_target(const fcr_policy *policy, const char *id)
 {
     for (size_t i = 0; i < policy->target_count; i++) {
-        if (strcmp(policy->targets[i].id, id) == 0)
+        if (same_id(policy->targets[i].id, id))
             return &policy->targets[i];
     }
     return NULL;
