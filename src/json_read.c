@@ -219,22 +219,6 @@ fcr_status fcr__json_expect(fcr__json_parser *parser, const fcr__json_path *path
                                 expected == FCR__JSON_OBJECT_BEGIN ? "an object" : "an array");
 }
 
-fcr_status fcr__json_next_key(fcr__json_parser *parser, const char **key, size_t *length)
-{
-    fcr__json_token token = fcr__json_next(parser);
-    if (token == FCR__JSON_OBJECT_END) {
-        *key = NULL;
-        *length = 0;
-        return FCR_OK;
-    }
-    if (token == FCR__JSON_KEY) {
-        *key = fcr__json_string(parser, length);
-        return FCR_OK;
-    }
-    fcr_status status = fcr__json_token_status(token);
-    return status != FCR_OK ? status : FCR_EPARSE;
-}
-
 fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_path *path,
                                    const char *known)
 {

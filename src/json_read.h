@@ -78,8 +78,24 @@ fcr_status fcr__json_expect(fcr__json_parser *parser, const fcr__json_path *path
                             fcr__json_token expected);
 
 /* Inside an object: pulls the next token. Returns FCR_OK with *key set for a
- * key, FCR_OK with *key NULL at the object's end, or an error status. */
-fcr_status fcr__json_next_key(fcr__json_parser *parser, const char **key, size_t *length);
+ * key, FCR_OK with *key NULL at the object's end, or an error status. It is
+ * inline because the readers call it for every key of every record. */
+static inline fcr_status fcr__json_next_key(fcr__json_parser *parser, const char **key,
+                                            size_t *length)
+{
+    fcr__json_token token = fcr__json_next(parser);
+    if (token == FCR__JSON_KEY) {
+        *key = fcr__json_string(parser, length);
+        return FCR_OK;
+    }
+    if (token == FCR__JSON_OBJECT_END) {
+        *key = NULL;
+        *length = 0;
+        return FCR_OK;
+    }
+    fcr_status status = fcr__json_token_status(token);
+    return status != FCR_OK ? status : FCR_EPARSE;
+}
 
 /* Reports an unknown field at the current key and lists the known ones. */
 fcr_status fcr__json_unknown_field(fcr__json_parser *parser, const fcr__json_path *path,
