@@ -150,7 +150,8 @@ int fcr__event_unexpected_field(const fcr_event *event, fcr_event_type type)
 {
     /* One mask operation, because every event read or recorded is checked
      * and nearly all of them pass. */
-    uint32_t accepted = (int)type >= 1 && (int)type <= FCR__EVENT_TYPE_COUNT ? type_fields[type] : 0;
+    bool known_type = (int)type >= 1 && (int)type <= FCR__EVENT_TYPE_COUNT;
+    uint32_t accepted = known_type ? type_fields[type] : 0;
     uint32_t unexpected = event->present & ~accepted;
     if (unexpected == 0)
         return -1;

@@ -138,8 +138,8 @@ static void check_unknown_fields(const fcr_call *call)
     assert_non_null(strstr(json, "\"x_first\":{\"a\":[1,2]}"));
     for (int i = 0; i < CONCERNS; i++) {
         char fields[128];
-        snprintf(fields, sizeof fields, "\"x_index\":%d,\"x_tag\":\"t%d\",\"x_list\":[%d,{\"k\":null}]",
-                 i, i, i);
+        snprintf(fields, sizeof fields,
+                 "\"x_index\":%d,\"x_tag\":\"t%d\",\"x_list\":[%d,{\"k\":null}]", i, i, i);
         if (strstr(json, fields) == NULL)
             fail_msg("the written record lacks %s", fields);
     }
@@ -187,7 +187,8 @@ static fcr_status read_with_failure(fcr_policy *policy, const char *record, unsi
     fcr_reader *reader = NULL;
     fcr_call *call = NULL;
     test_alloc_fail_at(fail_at);
-    fcr_status status = fcr_reader_new_buffer(&reader, policy, record, strlen(record), "large.jsonl");
+    fcr_status status =
+        fcr_reader_new_buffer(&reader, policy, record, strlen(record), "large.jsonl");
     if (status == FCR_OK)
         status = fcr_reader_next(reader, &call);
     *count = test_alloc_count();

@@ -53,7 +53,8 @@ static char *record_with_quotes(void)
                  " \"identifiers\": [\"name\", \"date_of_birth\"]},");
     for (int i = 0; i < CONCERNS; i++) {
         append(&out, "{\"type\": \"concern_stated\", \"at\": \"2026-11-10T14:01:%02dZ\","
-                     " \"concern\": \"c%d\", \"category\": \"refill\", \"request\": \"Refill %d\"},",
+                     " \"concern\": \"c%d\", \"category\": \"refill\","
+                     " \"request\": \"Refill %d\"},",
                2 * i, i, i);
         append(&out, "{\"type\": \"concern_restated\", \"at\": \"2026-11-10T14:01:%02dZ\","
                      " \"concern\": \"c%d\", \"confirmed\": true, \"text\": \"%d: %s\"},",
@@ -64,11 +65,13 @@ static char *record_with_quotes(void)
                      " \"concern\": \"c%d\", \"action\": \"Sent refill %d to the pharmacy\","
                      " \"next_step\": \"Pick it up tomorrow\"},",
                i, i, i);
-    append(&out, "{\"type\": \"recap_given\", \"at\": \"2026-11-10T14:04:00Z\", \"text\": \"Recap\"},");
+    append(&out, "{\"type\": \"recap_given\", \"at\": \"2026-11-10T14:04:00Z\","
+                 " \"text\": \"Recap\"},");
     append(&out, "{\"type\": \"anything_else_asked\", \"at\": \"2026-11-10T14:04:10Z\","
                  " \"answer\": \"no\"},");
     append(&out, "{\"type\": \"call_ended\", \"at\": \"2026-11-10T14:05:00Z\"},");
-    append(&out, "{\"type\": \"documented\", \"at\": \"2026-11-10T14:06:00Z\", \"text\": \"Note\"}]}");
+    append(&out, "{\"type\": \"documented\", \"at\": \"2026-11-10T14:06:00Z\","
+                 " \"text\": \"Note\"}]}");
     return out.data;
 }
 
