@@ -311,7 +311,7 @@ static void caller_free(fcr__engine *engine, caller_entry *caller)
     if (caller->in_slab)
         slot_free(&engine->caller_slots, caller);
     else
-        caller_free(engine, caller);
+        fcr__free(caller);
 }
 
 static fcr_status intern(fcr_metrics *metrics, const char *text, fcr__intern **out)

@@ -89,12 +89,41 @@ static void test_fuzz_regressions__transcript_nul_byte_rejected(void **state)
     assert_non_null(strstr(fcr_last_error(), "NUL byte"));
 }
 
+/* fuzz_csv hung on a contact log with a long caller field. A caller too
+ * long for the engine's 64-byte slots is allocated apart, and caller_free()
+ * called itself for such a caller instead of freeing it, so
+ * fcr_metrics_finish() never returned. */
+static void test_fuzz_regressions__metrics_long_caller_freed(void **state)
+{
+    (void)state;
+    char caller[200];
+    memset(caller, 'p', sizeof caller - 1);
+    caller[sizeof caller - 1] = '\0';
+
+    fcr_metrics *metrics = NULL;
+    assert_int_equal(fcr_metrics_new(&metrics, NULL), FCR_OK);
+    fcr_contact contact = FCR_CONTACT_INIT;
+    contact.id = "c1";
+    contact.caller = caller;
+    contact.category = "refill";
+    contact.at = test_time("2026-11-02T10:00:00Z");
+    assert_int_equal(fcr_metrics_add_contact(metrics, &contact), FCR_OK);
+    contact.id = "c2";
+    contact.at = test_time("2026-11-03T10:00:00Z");
+    assert_int_equal(fcr_metrics_add_contact(metrics, &contact), FCR_OK);
+
+    assert_int_equal(fcr_metrics_finish(metrics), FCR_OK);
+    assert_int_equal(fcr_metrics_count(metrics, FCR_BREAKDOWN_TOTAL, 0, FCR_COUNT_CONTACTS), 2);
+    fcr_metrics_free(metrics);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fuzz_regressions__reader_stops_on_parse_error),
         cmocka_unit_test(test_fuzz_regressions__transcript_json_turns_read),
         cmocka_unit_test(test_fuzz_regressions__transcript_nul_byte_rejected),
+        cmocka_unit_test(test_fuzz_regressions__metrics_long_caller_freed),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
