@@ -1079,6 +1079,13 @@ static bool scan_literal(fcr__json_parser *parser, size_t pos, const char *word,
             *failure = end_of_window(parser, "inside a literal");
             return false;
         }
+        /* Like a number, a literal that touches the end of a stream's
+         * window may go on in the next read ("falsey" is no literal), so
+         * the same bytes give the same tokens however they are read. */
+        if (size == left && !parser->final) {
+            *failure = end_of_window(parser, "inside a literal");
+            return false;
+        }
         unsigned char next = size < left ? (unsigned char)parser->data[pos + size] : ' ';
         bool word_goes_on = (next >= 'a' && next <= 'z') || (next >= 'A' && next <= 'Z') ||
                             (next >= '0' && next <= '9') || next == '_';

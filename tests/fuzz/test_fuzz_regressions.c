@@ -117,6 +117,55 @@ static void test_fuzz_regressions__metrics_long_caller_freed(void **state)
     fcr_metrics_free(metrics);
 }
 
+/* Hands out the input in two reads, split at `split`. */
+typedef struct split_input {
+    const char *data;
+    size_t length;
+    size_t split;
+    size_t position;
+} split_input;
+
+static ptrdiff_t read_split(void *userdata, char *buffer, size_t size)
+{
+    split_input *input = userdata;
+    size_t end = input->position < input->split ? input->split : input->length;
+    size_t count = end - input->position;
+    if (count > size)
+        count = size;
+    memcpy(buffer, input->data + input->position, count);
+    input->position += count;
+    return (ptrdiff_t)count;
+}
+
+/* fuzz_reader found that a reader fed "false" in one read and "fn..." in
+ * the next took "false" as a complete value: it rejected record 1 as not an
+ * object and then failed on the missing whitespace, while a reader over the
+ * whole buffer rejected "falsefn" as one invalid literal. A literal at the
+ * end of a read now waits for the next read, as a number does. */
+static void test_fuzz_regressions__literal_split_across_reads(void **state)
+{
+    (void)state;
+    static const char input[] = "falsefn\n";
+    fcr_policy *policy = NULL;
+    assert_int_equal(fcr_policy_new(&policy), FCR_OK);
+
+    fcr_reader *whole = NULL;
+    assert_int_equal(fcr_reader_new_buffer(&whole, policy, input, sizeof input - 1, "in"), FCR_OK);
+    fcr_call *call = NULL;
+    assert_int_equal(fcr_reader_next(whole, &call), FCR_EPARSE);
+    assert_non_null(strstr(fcr_last_error(), "invalid literal"));
+    fcr_reader_free(whole);
+
+    split_input split = {input, sizeof input - 1, 5, 0};
+    fcr_reader *pieces = NULL;
+    assert_int_equal(fcr_reader_new_callback(&pieces, policy, read_split, &split, "in"), FCR_OK);
+    assert_int_equal(fcr_reader_next(pieces, &call), FCR_EPARSE);
+    assert_non_null(strstr(fcr_last_error(), "invalid literal"));
+    assert_null(call);
+    fcr_reader_free(pieces);
+    fcr_policy_free(policy);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -124,6 +173,7 @@ int main(void)
         cmocka_unit_test(test_fuzz_regressions__transcript_json_turns_read),
         cmocka_unit_test(test_fuzz_regressions__transcript_nul_byte_rejected),
         cmocka_unit_test(test_fuzz_regressions__metrics_long_caller_freed),
+        cmocka_unit_test(test_fuzz_regressions__literal_split_across_reads),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
