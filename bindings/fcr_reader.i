@@ -11,8 +11,6 @@ struct bind_reader {
     fcr_reader *handle;
     char *buffer;          /* the records of a reader over a string, owned */
     atomic_int busy;       /* set while next() or score_batch() runs */
-    bool failed;           /* a failure was reported ... */
-    size_t failed_record;  /* ... for this record number */
     bool ended;
 };
 
@@ -52,10 +50,9 @@ static void bind_reader_leave(bind_reader *reader)
  * stored in `failure`.
  *
  * libfcr skips a record with invalid content and goes on with the next
- * one, but after malformed JSON or a read failure it stops and repeats the
- * failure without advancing its record number. A repeat is taken as the
- * end here, so that each failure is reported once and loops that go on
- * after a failure still finish. */
+ * one, but after malformed JSON or a read failure it stops. The failure
+ * that stopped it is reported once and the reading then ends, so that
+ * loops that go on after a failure still finish. */
 static int bind_reader_step(bind_reader *reader, fcr_call **out, bind_failure *failure)
 {
     *out = NULL;
@@ -69,14 +66,9 @@ static int bind_reader_step(bind_reader *reader, fcr_call **out, bind_failure *f
         return *out != NULL;
     }
 
-    size_t record = fcr_reader_record(reader->handle);
-    if (reader->failed && record == reader->failed_record) {
-        reader->ended = true;
-        return 0;
-    }
-    reader->failed = true;
-    reader->failed_record = record;
     bind_capture(failure, status);
+    if (fcr_reader_stopped(reader->handle))
+        reader->ended = true;
     return -1;
 }
 

@@ -270,6 +270,11 @@ fcr_status fcr_reader_next(fcr_reader *reader, fcr_call **out)
     return failure;
 }
 
+int fcr_reader_stopped(const fcr_reader *reader)
+{
+    return reader != NULL && reader->stopped;
+}
+
 size_t fcr_reader_record(const fcr_reader *reader)
 {
     return reader == NULL ? 0 : reader->record;

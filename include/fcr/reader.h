@@ -116,6 +116,17 @@ FCR_API size_t fcr_reader_record(const fcr_reader *reader);
 /** Returns the line on which that record starts; 0 before the first. @since 1.0 */
 FCR_API size_t fcr_reader_line(const fcr_reader *reader);
 
+/**
+ * Tells whether the reader has stopped: after malformed JSON, a read
+ * failure or a record over a byte limit, fcr_reader_next() cannot find the
+ * next record and fails again on every call. A loop that reports each
+ * failed record and goes on checks this to know when to end.
+ *
+ * @return 1 when stopped, 0 while reading can go on (and for NULL).
+ * @since 1.0
+ */
+FCR_API int fcr_reader_stopped(const fcr_reader *reader);
+
 /** Releases a reader and closes its file. NULL is ignored. @since 1.0 */
 FCR_API void fcr_reader_free(fcr_reader *reader);
 

@@ -321,6 +321,7 @@ static void test_reader__skipped_kinds(void **state)
     assert_next_fails(reader, FCR_ERECORD, "record 2");
     assert_next_fails(reader, FCR_EVERSION, "record 3");
     assert_next_fails(reader, FCR_ERECORD, "record 4");
+    assert_false(fcr_reader_stopped(reader));
     assert_next_id(reader, "b");
     assert_int_equal(fcr_reader_record(reader), 5);
     assert_end(reader);
@@ -335,8 +336,10 @@ static void test_reader__malformed_stops(void **state)
                         SMALL("c") "\n";
     fcr_reader *reader = buffer_reader(input);
     assert_next_id(reader, "a");
+    assert_false(fcr_reader_stopped(reader));
     assert_next_fails(reader, FCR_EPARSE, "record 2");
     assert_int_equal(fcr_last_error_line(), 2);
+    assert_true(fcr_reader_stopped(reader));
 
     assert_next_fails(reader, FCR_EPARSE, "stopped");
     assert_int_equal(fcr_reader_record(reader), 2);
@@ -484,6 +487,7 @@ static void test_reader__record_limit(void **state)
     assert_next_id(reader, "small");
     assert_next_fails(reader, FCR_ELIMIT, "record 2");
     /* The end of an oversize record is not looked for, so reading stops. */
+    assert_true(fcr_reader_stopped(reader));
     assert_next_fails(reader, FCR_ELIMIT, "stopped");
     fcr_reader_free(reader);
 

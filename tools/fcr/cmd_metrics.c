@@ -525,19 +525,17 @@ static bool read_calls_file(metrics_pass *pass, size_t file, char **stdin_data)
     }
 
     bool go_on = true;
-    size_t failed_record = 0;
     for (;;) {
         fcr_call *call = NULL;
         status = fcr_reader_next(reader, &call);
         size_t line = fcr_reader_line(reader);
         if (status != FCR_OK) {
-            if (failed_record != 0 && fcr_reader_record(reader) == failed_record)
-                break;
-            failed_record = fcr_reader_record(reader);
             if (!bad_input(pass, status, file, line)) {
                 go_on = false;
                 break;
             }
+            if (fcr_reader_stopped(reader))
+                break;
             continue;
         }
         if (call == NULL)

@@ -49,15 +49,6 @@ static fcr_status open_reader(fcr_reader **out, fcr_policy *policy, const char *
     return fcr_reader_new_file(out, policy, path);
 }
 
-/* Whether fcr_reader_next() can go on after this failure. The reader
- * header lists these; FCR_ELIMIT may also stop it, which read_file()
- * notices from the record number. */
-static bool reading_can_continue(fcr_status status)
-{
-    return status == FCR_ERECORD || status == FCR_EWORKFLOW || status == FCR_EVERSION ||
-           status == FCR_ELIMIT || status == FCR_ESTATE;
-}
-
 static void report_stop(const char *name, size_t record)
 {
     cli_error("%s: reading stopped at record %zu, so any records after it were not read; "
@@ -80,7 +71,6 @@ static void read_file(input_totals *totals, const cli_options *options, fcr_poli
         return;
     }
 
-    size_t failed_record = SIZE_MAX;
     for (;;) {
         fcr_call *call = NULL;
         status = fcr_reader_next(reader, &call);
@@ -105,18 +95,10 @@ static void read_file(input_totals *totals, const cli_options *options, fcr_poli
             break;
         }
 
-        /* A reader that has stopped fails again without moving to a new
-         * record; its error was already reported. */
-        size_t record = fcr_reader_record(reader);
-        if (record == failed_record) {
-            report_stop(name, record);
-            break;
-        }
         input_report_error(status);
         totals->records_invalid++;
-        failed_record = record;
-        if (!reading_can_continue(status)) {
-            report_stop(name, record);
+        if (fcr_reader_stopped(reader)) {
+            report_stop(name, fcr_reader_record(reader));
             break;
         }
     }
