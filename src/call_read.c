@@ -168,6 +168,33 @@ static fcr_status read_format(reader *r)
     return status;
 }
 
+/* The role is checked here rather than with the rest of the record, so
+ * that the error points at the value instead of the record's start. */
+static fcr_status read_agent_role(reader *r)
+{
+    fcr_status status = read_id(r, &r->rec.agent_role);
+    if (status != FCR_OK)
+        return status;
+    const fcr_policy *policy = r->options->policy;
+    if (fcr__policy_role(policy, r->rec.agent_role) != NULL)
+        return FCR_OK;
+
+    /* The role name itself is not quoted: a record's text stays out of
+     * messages. The policy's role ids are the policy's own words. */
+    char roles[256] = "";
+    size_t used = 0;
+    for (size_t i = 0; i < policy->role_count && used < sizeof roles; i++) {
+        int n = snprintf(roles + used, sizeof roles - used, "%s%s", i > 0 ? ", " : "",
+                         policy->roles[i].id);
+        if (n < 0)
+            break;
+        used += (size_t)n;
+    }
+    return fail(r, FCR_ERECORD, "not a role of the policy; use one of %s%s, or add the role to "
+                                "the policy",
+                roles, used >= sizeof roles ? "..." : "");
+}
+
 static fcr_status read_agent(reader *r)
 {
     fcr_status status = fcr__json_expect(r->parser, &r->path, FCR__JSON_OBJECT_BEGIN);
@@ -181,7 +208,7 @@ static fcr_status read_agent(reader *r)
         if (fcr__key_is(key, length, "id"))
             status = read_id(r, &r->rec.agent_id);
         else if (fcr__key_is(key, length, "role"))
-            status = read_id(r, &r->rec.agent_role);
+            status = read_agent_role(r);
         else
             status = keep_unknown(r, &r->rec.agent_unknown, NULL, key, length);
         fcr__path_pop(&r->path, mark);
@@ -556,12 +583,6 @@ static fcr_status build_call(reader *r, fcr_call **out)
     if ((rec->agent_id == NULL) != (rec->agent_role == NULL))
         return fail_at_record(r, FCR_ERECORD, "agent",
                               "agent needs both an id and a role, or neither");
-    /* Checked here rather than by fcr_call_set_agent(), whose message quotes
-     * the role, because a record's text is not repeated in messages. */
-    if (rec->agent_role != NULL && fcr__policy_role(r->options->policy, rec->agent_role) == NULL)
-        return fail_at_record(r, FCR_ERECORD, "agent.role",
-                              "agent.role is not a role of the policy; use one of the policy's "
-                              "roles or add it to the policy");
 
     fcr_call *call = NULL;
     fcr_status status = fcr_call_new(&call, r->options->policy, r->options->mode, rec->id,

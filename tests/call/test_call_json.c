@@ -361,6 +361,19 @@ static void test_call_json__wrong_type_position(void **state)
     assert_int_equal(fcr_last_error_column(), 36);
 }
 
+static void test_call_json__unknown_role_position(void **state)
+{
+    (void)state;
+    const char *json = "{" HEADER ",\n"
+                       "  \"agent\": {\"id\": \"a-1\", \"role\": \"phone\"}\n"
+                       "}";
+    assert_read_fails(FCR_MODE_REPLAY, json, FCR_ERECORD, "agent.role");
+    assert_string_equal(fcr_last_error_field(), "agent.role");
+    assert_non_null(strstr(fcr_last_error(), "use one of front_desk,"));
+    assert_int_equal(fcr_last_error_line(), 2);
+    assert_int_equal(fcr_last_error_column(), 34);
+}
+
 static void test_call_json__wrong_types(void **state)
 {
     (void)state;
@@ -633,6 +646,7 @@ int main(void)
         cmocka_unit_test(test_call_json__format_versions),
         cmocka_unit_test(test_call_json__built_call_tag),
         cmocka_unit_test(test_call_json__wrong_type_position),
+        cmocka_unit_test(test_call_json__unknown_role_position),
         cmocka_unit_test(test_call_json__wrong_types),
         cmocka_unit_test(test_call_json__field_of_other_type),
         cmocka_unit_test(test_call_json__null_means_absent),
