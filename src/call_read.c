@@ -664,7 +664,17 @@ fcr_status fcr__call_read(fcr__json_parser *parser, const fcr__call_read_options
     r.options = options;
     fcr__path_init(&r.path);
 
-    fcr_status status = fcr__json_expect(parser, &r.path, FCR__JSON_OBJECT_BEGIN);
+    /* An array of calls is a common first guess at a file of many calls,
+     * so it gets its own advice. */
+    fcr_status status = FCR_OK;
+    fcr__json_token first = fcr__json_next(parser);
+    if (first == FCR__JSON_ARRAY_BEGIN)
+        status = fcr__json_fail(parser, FCR_ERECORD, "",
+                                "a call record must be a JSON object, not an array; for several "
+                                "calls write one object per line (JSON Lines) instead of an "
+                                "array of them");
+    else if (first != FCR__JSON_OBJECT_BEGIN)
+        status = fcr__json_type_error(parser, &r.path, first, "an object");
     if (status == FCR_OK) {
         fcr__json_position(parser, &r.first_line, &r.first_column, &r.first_offset);
         status = read_record_fields(&r);

@@ -120,6 +120,10 @@ fcr_status fcr__json_type_error(fcr__json_parser *parser, const fcr__json_path *
     fcr_status status = fcr__json_token_status(found);
     if (status != FCR_OK)
         return status;
+    if (path->length == 0)
+        return fcr__json_fail(parser, FCR_ERECORD, "",
+                              "the document must be %s, not %s", what,
+                              fcr__json_token_kind(found));
     return fcr__json_fail(parser, FCR_ERECORD, fcr__path_text(path),
                           "%s must be %s, not %s", fcr__path_text(path), what,
                           fcr__json_token_kind(found));

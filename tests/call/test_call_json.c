@@ -374,6 +374,15 @@ static void test_call_json__unknown_role_position(void **state)
     assert_int_equal(fcr_last_error_column(), 34);
 }
 
+static void test_call_json__not_an_object(void **state)
+{
+    (void)state;
+    assert_read_fails(FCR_MODE_REPLAY, "[{" HEADER "}]", FCR_ERECORD, "(JSON Lines)");
+    assert_string_equal(fcr_last_error_field(), "");
+    assert_read_fails(FCR_MODE_REPLAY, "\"call-1\"", FCR_ERECORD,
+                      "the document must be an object, not a string");
+}
+
 static void test_call_json__wrong_types(void **state)
 {
     (void)state;
@@ -647,6 +656,7 @@ int main(void)
         cmocka_unit_test(test_call_json__built_call_tag),
         cmocka_unit_test(test_call_json__wrong_type_position),
         cmocka_unit_test(test_call_json__unknown_role_position),
+        cmocka_unit_test(test_call_json__not_an_object),
         cmocka_unit_test(test_call_json__wrong_types),
         cmocka_unit_test(test_call_json__field_of_other_type),
         cmocka_unit_test(test_call_json__null_means_absent),
