@@ -84,8 +84,9 @@ def python_verdict(data):
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return "reject", "invalid UTF-8"
+    # libfcr skips one UTF-8 byte-order mark as the first bytes of the input.
     if text.startswith("\ufeff"):
-        return "reject", "UTF-8 byte-order mark"
+        text = text[1:]
     try:
         value = json.loads(text, parse_constant=reject_constant, object_pairs_hook=check_pairs)
         walk(value, 0)

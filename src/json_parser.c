@@ -228,8 +228,18 @@ static void start_window(fcr__json_parser *parser, const char *data, size_t leng
 void fcr__json_parser_reset(fcr__json_parser *parser, const char *data, size_t length,
                             const char *name)
 {
-    start_window(parser, data == NULL ? "" : data, data == NULL ? 0 : length, true, false, 0,
-                 1, 0, name);
+    if (data == NULL) {
+        data = "";
+        length = 0;
+    }
+
+    /* A UTF-8 byte-order mark at the very start is skipped, as RFC 8259
+     * allows, because Windows tools write one before UTF-8 text. Offsets
+     * and columns still count its bytes. */
+    size_t skipped = 0;
+    if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
+        skipped = 3;
+    start_window(parser, data + skipped, length - skipped, true, false, skipped, 1, 0, name);
 }
 
 void fcr__json_parser_reset_value(fcr__json_parser *parser, const char *data, size_t length,
@@ -1190,11 +1200,16 @@ static fcr__json_token fail_value(fcr__json_parser *parser, size_t pos, const ch
     const unsigned char *data = (const unsigned char *)parser->data;
     size_t left = parser->length - pos;
 
+    /* The window may end inside a byte-order mark; the message needs all
+     * three bytes. */
+    if (parser->depth == 0 && !parser->final && left < 3 && data[pos] == 0xEF &&
+        (left < 2 || data[pos + 1] == 0xBB))
+        return end_of_window_expecting(parser, expected);
     if (parser->depth == 0 && left >= 3 && data[pos] == 0xEF && data[pos + 1] == 0xBB &&
         data[pos + 2] == 0xBF)
         return fail_at(parser, pos, FCR_EPARSE,
-                       "the input starts with a UTF-8 byte-order mark; remove the UTF-8 "
-                       "byte-order mark (bytes EF BB BF) before parsing");
+                       "a UTF-8 byte-order mark (bytes EF BB BF) where a value must start; "
+                       "it is only allowed as the first bytes of the input, so remove it");
     if (parser->depth == 0 && left >= 2 &&
         ((data[pos] == 0xFE && data[pos + 1] == 0xFF) ||
          (data[pos] == 0xFF && data[pos + 1] == 0xFE)))

@@ -54,6 +54,7 @@ struct fcr__json_stream {
     size_t line_start; /* offset of that line's first byte */
 
     bool eof;
+    bool past_bom;       /* the start of the input was checked for a byte-order mark */
     bool need_separator; /* a value ended at data[start] and no whitespace followed yet */
     enum stream_state state;
     fcr_status failure;
@@ -363,6 +364,23 @@ void fcr__json_stream_end(fcr__json_stream *stream)
     stream->state = STREAM_IDLE;
 }
 
+/* Skips a UTF-8 byte-order mark at the very start of the input, as RFC
+ * 8259 allows: Windows tools write one before UTF-8 text. Anywhere else
+ * the parser rejects it. */
+static fcr_status skip_bom(fcr__json_stream *stream)
+{
+    while (stream->length - stream->start < 3 && !stream->eof) {
+        fcr_status status = read_more(stream);
+        if (status != FCR_OK)
+            return status;
+    }
+    if (stream->length - stream->start >= 3 &&
+        memcmp(stream->data + stream->start, "\xEF\xBB\xBF", 3) == 0)
+        stream->start += 3;
+    stream->past_bom = true;
+    return FCR_OK;
+}
+
 fcr_status fcr__json_stream_begin(fcr__json_stream *stream, bool *more, size_t *line)
 {
     if (more != NULL)
@@ -375,6 +393,12 @@ fcr_status fcr__json_stream_begin(fcr__json_stream *stream, bool *more, size_t *
             return fcr__error(FCR_ESTATE,
                               "fcr__json_stream_begin: the current value is not finished; "
                               "call fcr__json_stream_skip_value() after an error in it");
+    }
+
+    if (!stream->past_bom) {
+        fcr_status status = skip_bom(stream);
+        if (status != FCR_OK)
+            return status;
     }
 
     for (;;) {

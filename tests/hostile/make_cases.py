@@ -107,7 +107,10 @@ def add_json_cases():
     case("json/comment.json", "json", "FCR_EPARSE", "", '{"id":"c1" /* note */}')
     case("json/nan.json", "json", "FCR_EPARSE", "", '{"score":NaN}')
     case("json/leading_zero.json", "json", "FCR_EPARSE", "", '{"count":012}')
-    case("json/utf8_bom.json", "json", "FCR_EPARSE", "byte-order mark", b'\xef\xbb\xbf{}')
+    # A byte-order mark is skipped only as the first bytes of the input.
+    case("json/utf8_bom.json", "json", "FCR_EPARSE", "byte-order mark", b'\n\xef\xbb\xbf{}')
+    case("json/utf8_bom_twice.json", "json", "FCR_EPARSE", "byte-order mark",
+         b'\xef\xbb\xbf\xef\xbb\xbf{}')
     case("json/utf16_bom.json", "json", "FCR_EPARSE", "UTF-16", b'\xff\xfe{\x00}\x00')
     case("json/invalid_utf8.json", "json", "FCR_EPARSE", "UTF-8", b'{"text":"caf\xe9"}')
     case("json/overlong_utf8.json", "json", "FCR_EPARSE", "UTF-8", b'{"text":"\xc0\xaf"}')

@@ -130,7 +130,8 @@ static void parser__error_positions_multiline(void **state)
     expect_error("[\"\\uD800x\"]", FCR_EPARSE, 1, 3, "lone UTF-16 high surrogate");
     expect_error("[\"\\uDD1E\\uD834\"]", FCR_EPARSE, 1, 3, "lone UTF-16 low surrogate");
     expect_error("[\"ok\xC3\x28\"]", FCR_EPARSE, 1, 5, "invalid UTF-8");
-    expect_error("\xEF\xBB\xBF{}", FCR_EPARSE, 1, 1, "remove the UTF-8 byte-order mark");
+    expect_error("\n\xEF\xBB\xBF{}", FCR_EPARSE, 2, 1, "only allowed as the first bytes");
+    expect_error("\xEF\xBB\xBF{\"a\" 1}", FCR_EPARSE, 1, 9, "expected ':'");
     expect_error("{'a': 1}", FCR_EPARSE, 1, 2, "single quote");
     expect_error("[1 // note\n]", FCR_EPARSE, 1, 4, "no comments");
 }

@@ -149,6 +149,18 @@ static void stream__json_lines_crlf_blank_lines(void **state)
     check_all_steps("12345\n678\n", "N:12345 \nN:678 \n");
 }
 
+/* A UTF-8 byte-order mark is skipped as the first bytes of the input, with
+ * reads of every size, and rejected before any later value. */
+static void stream__byte_order_mark(void **state)
+{
+    (void)state;
+    check_all_steps("\xEF\xBB\xBF{\"a\": 1}\n[2]\n", "{ K:61 N:1 } \n[ N:2 ] \n");
+    check_all_steps("\xEF\xBB\xBF", "");
+    check_error_all_steps("\xEF\xBB\xBF[1]\n[2]\n\xEF\xBB\xBF[3]\n", FCR_EPARSE, 3, 1, 11,
+                          "only allowed as the first bytes");
+    check_error_all_steps("\xEF\xBB\xBF{\"a\" 1}", FCR_EPARSE, 1, 9, 8, "expected ':'");
+}
+
 static void stream__pretty_documents(void **state)
 {
     (void)state;
@@ -547,6 +559,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(stream__need_more_at_every_position),
         cmocka_unit_test(stream__json_lines_crlf_blank_lines),
+        cmocka_unit_test(stream__byte_order_mark),
         cmocka_unit_test(stream__pretty_documents),
         cmocka_unit_test(stream__value_longer_than_reads),
         cmocka_unit_test(stream__large_value_restarts_few_times),
