@@ -185,15 +185,21 @@ static void put_identity(fcr__strbuf *out, const fcr_call *call)
         return;
     }
 
-    fcr__strbuf_puts(out, "identity not verified (");
+    fcr__strbuf_puts(out, "not verified (");
     if (call->identifier_count == 0) {
         fcr__strbuf_puts(out, "no identifier type confirmed");
     } else {
         fcr__strbuf_puts(out, "confirmed: ");
         put_identifier_types(out, call);
     }
-    bool enough = fcr__call_person_identifier_count(call) >= call->policy->required_identifiers;
-    if (enough && call->caller_role == FCR_CALLER_PROXY && !call->workflow.proxy_authority)
+
+    /* Say what is missing: the number of types, or only the proxy's
+     * authority. */
+    unsigned required = call->policy->required_identifiers;
+    if (fcr__call_person_identifier_count(call) < required)
+        fcr__strbuf_printf(out, "; %u person-specific type%s required", required,
+                           required == 1 ? "" : "s");
+    else if (call->caller_role == FCR_CALLER_PROXY && !call->workflow.proxy_authority)
         fcr__strbuf_puts(out, "; proxy authority not confirmed");
     fcr__strbuf_puts(out, ")\n");
 }

@@ -119,7 +119,7 @@ static void test_note__text_of_call_in_progress(void **state)
     assert_contains(text, "Duration: call in progress\n");
     assert_contains(text, "Agent: agent-5 (medical assistant)\n");
     assert_contains(text, "Caller: proxy acting for the patient, authority not confirmed\n");
-    assert_contains(text, "Identity: identity not verified (confirmed: name, date of birth; "
+    assert_contains(text, "Identity: not verified (confirmed: name, date of birth; "
                           "proxy authority not confirmed)\n");
     assert_contains(text, "Patient Request: Fever since Sunday and a rash on the arm\n");
     assert_contains(text, "Action Taken: Escalated to nurse triage\n");
@@ -240,7 +240,8 @@ static void test_note__call_without_concerns(void **state)
     char *text = note(call, FCR_NOTE_TEXT, FCR_PROFILE_CHART);
     assert_contains(text, "Duration: 45 s\n");
     assert_contains(text, "Agent: not recorded\n");
-    assert_contains(text, "Identity: identity not verified (no identifier type confirmed)\n");
+    assert_contains(text, "Identity: not verified (no identifier type confirmed; 2 "
+                          "person-specific types required)\n");
     assert_contains(text, "\nNo concern was recorded.\n");
     fcr_free(text);
 
