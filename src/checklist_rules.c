@@ -418,6 +418,9 @@ static fcr_status rule_next_steps_explained(rule_context *context)
                            all ? "" : " ", call->concerns[i]->id);
         all = false;
     }
+    if (all && flow->last_outcome_event == SIZE_MAX)
+        return finish_with(context, FCR_ITEM_NEXT_STEPS_EXPLAINED, FCR_RESULT_MET,
+                           "No outcome was recorded; the recap covered every concern.");
     if (all)
         return finish_with(context, FCR_ITEM_NEXT_STEPS_EXPLAINED, FCR_RESULT_MET,
                            "A recap after the last outcome covered every concern.");

@@ -337,6 +337,14 @@ static void test_rules__next_steps_outcomes(void **state)
     fcr_scorecard_free(scorecard);
     fcr_call_free(call);
 
+    /* A recap with no outcome before it, as transcripts often give, is met
+     * without claiming an outcome. */
+    call = replay("front_desk", "[" STATED("00:10", "c1", "scheduling") "," RECAP("00:50") "]");
+    scorecard = score(call);
+    assert_item(scorecard, FCR_ITEM_NEXT_STEPS_EXPLAINED, FCR_RESULT_MET, "No outcome was recorded");
+    fcr_scorecard_free(scorecard);
+    fcr_call_free(call);
+
     call = replay("front_desk", "[" OPEN("00:05") "]");
     scorecard = score(call);
     assert_item(scorecard, FCR_ITEM_NEXT_STEPS_EXPLAINED, FCR_RESULT_NOT_APPLICABLE, NULL);
