@@ -468,6 +468,23 @@ class NoteTest(CliTestCase):
         self.assertEqual(len(out.splitlines()), 3)
 
 
+class MetricsTest(CliTestCase):
+    def test_bad_row_message_has_fix(self):
+        expected = (
+            "fcr: extra-field.csv: line 3: the row has 5 fields but the header has 4; "
+            "quote any field that contains a comma, and check that the file is "
+            "comma-separated and starts with the header line\n"
+        )
+        status, out, err = run("metrics", "extra-field.csv")
+        self.assert_status(status, 1, err)
+        self.assertEqual(out, "")
+        self.assertEqual(err, expected)
+        status, out, err = run("metrics", "--on-bad-row", "skip", "--format", "json", "extra-field.csv")
+        self.assert_status(status, 1, err)
+        self.assertEqual(json.loads(out)["total"]["contacts"], 2)
+        self.assertEqual(err, expected)
+
+
 class PolicyTest(CliTestCase):
     def test_defaults_round_trip(self):
         status, out, err = run("policy")
