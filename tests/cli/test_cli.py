@@ -469,6 +469,8 @@ class NoteTest(CliTestCase):
 
 
 class MetricsTest(CliTestCase):
+    DURATION_UNITS = "use amounts with units w, d, h, m, s or ms"
+
     def test_bad_row_message_has_fix(self):
         expected = (
             "fcr: extra-field.csv: line 3: the row has 5 fields but the header has 4; "
@@ -483,6 +485,41 @@ class MetricsTest(CliTestCase):
         self.assert_status(status, 1, err)
         self.assertEqual(json.loads(out)["total"]["contacts"], 2)
         self.assertEqual(err, expected)
+
+    def test_invalid_window_names_option(self):
+        for value in ["3x", "0d", "1d3bd"]:
+            self.assert_usage_error(
+                ["metrics", "--window", value, "extra-field.csv"],
+                f"fcr: --window {value}: the repeat window is not a valid duration; "
+                f"{self.DURATION_UNITS}, such as 7d, 24h, 90m or 1d12h, or business days or "
+                "hours such as 3bd or 4bh, without mixing the two kinds\n",
+            )
+
+    def test_invalid_category_window_names_option(self):
+        self.assert_usage_error(
+            ["metrics", "--category-window", "refill=3x", "extra-field.csv"],
+            "fcr: --category-window refill=3x: the category window is not a valid duration; "
+            f"{self.DURATION_UNITS}, such as 7d, 24h, 90m or 1d12h, or business days or hours "
+            "such as 3bd or 4bh, without mixing the two kinds\n",
+        )
+
+    def test_business_transfer_gap_names_option(self):
+        self.assert_usage_error(
+            ["metrics", "--transfer-gap", "3bd", "extra-field.csv"],
+            "fcr: --transfer-gap 3bd: the transfer gap is not a valid calendar duration; "
+            f"{self.DURATION_UNITS}, such as 15m, 90s or 1h30m\n",
+        )
+
+    def test_invalid_data_end_names_option(self):
+        status, out, err = run("metrics", "--data-end", "tomorrow", "extra-field.csv")
+        self.assert_status(status, 2, err)
+        self.assertRegex(err, r"^fcr: --data-end tomorrow: \S")
+
+    def test_valid_window_forms(self):
+        for value in ["7d", "24h", "90m", "1d12h", "1w", "3bd", "4bh"]:
+            status, out, err = run("metrics", "--window", value, "--on-bad-row", "skip", "extra-field.csv")
+            self.assert_status(status, 1, err)
+            self.assertNotIn("--window", err, value)
 
 
 class PolicyTest(CliTestCase):

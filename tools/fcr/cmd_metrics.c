@@ -310,32 +310,101 @@ static void free_options(metrics_options *options)
 
 /* --- the analysis ----------------------------------------------------------------- */
 
-/* Applies the definitions. A rejected value is a usage error. */
-static int configure(const metrics_pass *pass)
-{
-    const metrics_options *options = pass->options;
-    fcr_metrics *metrics = pass->metrics;
-    fcr_status status = FCR_OK;
+/* The units that the library's duration parser accepts, for the messages
+ * about --window, --category-window and --transfer-gap. */
+#define CALENDAR_UNITS "units w, d, h, m, s or ms"
 
-    if (options->window != NULL && (status = fcr_metrics_set_window(metrics, options->window)) != FCR_OK)
-        goto rejected;
+/* Reports a value that the library rejected, with the option it came
+ * from, since the library's message cannot name the option. */
+static void report_option_error(fcr_status status, const char *option, const char *value)
+{
+    char message[1024];
+    snprintf(message, sizeof message, "%s", fcr_last_error());
+    cli_error("%s %s: %s", option, value, message[0] != '\0' ? message : fcr_strerror(status));
+}
+
+/* Reports a duration that the library could not parse, as "OPTION VALUE:
+ * the SETTING is not a valid duration" and the forms it accepts. */
+static void report_invalid_duration(const char *option, const char *value, const char *setting,
+                                    bool business_allowed)
+{
+    if (business_allowed)
+        cli_error("%s %s: the %s is not a valid duration; use amounts with %s, such as 7d, 24h, "
+                  "90m or 1d12h, or business days or hours such as 3bd or 4bh, without mixing "
+                  "the two kinds",
+                  option, value, setting, CALENDAR_UNITS);
+    else
+        cli_error("%s %s: the %s is not a valid calendar duration; use amounts with %s, such as "
+                  "15m, 90s or 1h30m",
+                  option, value, setting, CALENDAR_UNITS);
+}
+
+/* Returns true when the library rejected a duration because it could not
+ * parse it. It then sets FCR_EINVAL and names the setting as the field.
+ * Other failures, such as a business window under a policy without office
+ * hours, keep the library's message. */
+static bool is_invalid_duration(fcr_status status, const char *setting)
+{
+    return status == FCR_EINVAL && strcmp(fcr_last_error_field(), setting) == 0;
+}
+
+static int configure_windows(fcr_metrics *metrics, const metrics_options *options)
+{
+    fcr_status status;
+    if (options->window != NULL &&
+        (status = fcr_metrics_set_window(metrics, options->window)) != FCR_OK) {
+        if (is_invalid_duration(status, "window"))
+            report_invalid_duration("--window", options->window, "repeat window", true);
+        else
+            report_option_error(status, "--window", options->window);
+        return CLI_EXIT_USAGE;
+    }
     for (size_t i = 0; i < options->category_window_count; i++) {
         const char *pair = options->category_windows[i];
         const char *equals = strchr(pair, '=');
         char category[256];
         snprintf(category, sizeof category, "%.*s", (int)(equals - pair), pair);
-        if ((status = fcr_metrics_set_category_window(metrics, category, equals + 1)) != FCR_OK)
-            goto rejected;
+        status = fcr_metrics_set_category_window(metrics, category, equals + 1);
+        if (status == FCR_OK)
+            continue;
+        if (is_invalid_duration(status, "category window"))
+            report_invalid_duration("--category-window", pair, "category window", true);
+        else
+            report_option_error(status, "--category-window", pair);
+        return CLI_EXIT_USAGE;
     }
-    if ((status = fcr_metrics_set_category_match(metrics, options->category_match)) != FCR_OK)
-        goto rejected;
     if (options->transfer_gap != NULL &&
-        (status = fcr_metrics_set_transfer_gap(metrics, options->transfer_gap)) != FCR_OK)
+        (status = fcr_metrics_set_transfer_gap(metrics, options->transfer_gap)) != FCR_OK) {
+        if (is_invalid_duration(status, "transfer gap"))
+            report_invalid_duration("--transfer-gap", options->transfer_gap, "transfer gap", false);
+        else
+            report_option_error(status, "--transfer-gap", options->transfer_gap);
+        return CLI_EXIT_USAGE;
+    }
+    return CLI_EXIT_OK;
+}
+
+/* Applies the definitions. A rejected value is a usage error. */
+static int configure(const metrics_pass *pass)
+{
+    const metrics_options *options = pass->options;
+    fcr_metrics *metrics = pass->metrics;
+
+    int exit_status = configure_windows(metrics, options);
+    if (exit_status != CLI_EXIT_OK)
+        return exit_status;
+
+    fcr_status status = fcr_metrics_set_category_match(metrics, options->category_match);
+    if (status != FCR_OK)
         goto rejected;
     if (options->data_end != NULL) {
         fcr_time end;
-        if ((status = fcr_time_parse(&end, options->data_end)) != FCR_OK ||
-            (status = fcr_metrics_set_data_end(metrics, end)) != FCR_OK)
+        status = fcr_time_parse(&end, options->data_end);
+        if (status != FCR_OK) {
+            report_option_error(status, "--data-end", options->data_end);
+            return CLI_EXIT_USAGE;
+        }
+        if ((status = fcr_metrics_set_data_end(metrics, end)) != FCR_OK)
             goto rejected;
     }
     for (int b = 0; b < 3; b++) {
