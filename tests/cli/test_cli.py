@@ -522,6 +522,38 @@ class MetricsTest(CliTestCase):
             self.assertNotIn("--window", err, value)
 
 
+class TranscriptTest(CliTestCase):
+    def test_call_record_as_transcript(self):
+        status, out, err = run("score", "--transcript", "reference.json")
+        self.assert_status(status, 1, err)
+        self.assertEqual(
+            err,
+            "fcr: reference.json:2:13: format: this is an fcr.call/1 call record, which "
+            "'fcr score' and 'fcr check' read without --transcript; for a transcript, give its "
+            "format with --transcript-format json, textgrid, contact-lens, abcd or csv-dialogue\n",
+        )
+
+    def test_unknown_json_names_format_option(self):
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "export.json"), "w") as f:
+                f.write('{"format": "vendor-export/2", "items": []}\n')
+            status, out, err = run("events", "export.json", cwd=directory)
+        self.assert_status(status, 1, err)
+        self.assertEqual(out, "")
+        self.assertEqual(
+            err,
+            "fcr: export.json:1:12: format: not an fcr.transcript/1 document, and fcr cannot "
+            "tell the file's format from its first 4 KiB; give it with --transcript-format json, "
+            "textgrid, contact-lens, abcd or csv-dialogue\n",
+        )
+
+    def test_given_format_keeps_library_message(self):
+        status, out, err = run("events", "--transcript-format", "json", "reference.json")
+        self.assert_status(status, 1, err)
+        self.assertNotIn("cannot tell", err)
+        self.assertRegex(err, r"^fcr: reference\.json:2:13: ")
+
+
 class PolicyTest(CliTestCase):
     def test_defaults_round_trip(self):
         status, out, err = run("policy")

@@ -111,8 +111,15 @@ static bool ends_with(const char *text, const char *suffix)
     return true;
 }
 
+/* How the format of a transcript file was chosen. */
+typedef enum format_choice {
+    FORMAT_SHOWN,   /* by --transcript-format, the file name or the file's first bytes */
+    FORMAT_ASSUMED, /* no sign of a format was found, so the file is read as fcr.transcript/1 */
+    FORMAT_ASSUMED_CALL_RECORD /* as FORMAT_ASSUMED, but the first bytes contain "fcr.call/" */
+} format_choice;
+
 /* Reads the first bytes of a JSON file to tell the JSON formats apart. */
-static fcr_transcript_format sniff_json(const char *path)
+static fcr_transcript_format sniff_json(const char *path, format_choice *choice)
 {
     char head[4096];
     size_t got = 0;
@@ -122,6 +129,7 @@ static fcr_transcript_format sniff_json(const char *path)
         fclose(file);
     }
     head[got] = '\0';
+    *choice = FORMAT_SHOWN;
     if (strstr(head, "fcr.transcript/") != NULL)
         return FCR_TRANSCRIPT_JSON;
     if (strstr(head, "\"original\"") != NULL || strstr(head, "\"convo_id\"") != NULL)
@@ -129,12 +137,15 @@ static fcr_transcript_format sniff_json(const char *path)
     if (strstr(head, "\"Participants\"") != NULL || strstr(head, "\"Segments\"") != NULL ||
         strstr(head, "\"Transcript\"") != NULL || strstr(head, "\"Channel\"") != NULL)
         return FCR_TRANSCRIPT_CONTACT_LENS;
+    *choice = strstr(head, "\"fcr.call/") != NULL ? FORMAT_ASSUMED_CALL_RECORD : FORMAT_ASSUMED;
     return FCR_TRANSCRIPT_JSON;
 }
 
-static fcr_transcript_format file_format(const transcript_options *transcript, const char *path)
+static fcr_transcript_format file_format(const transcript_options *transcript, const char *path,
+                                         format_choice *choice)
 {
     fcr_transcript_format format = FCR_TRANSCRIPT_JSON;
+    *choice = FORMAT_SHOWN;
     if (transcript->format_name != NULL) {
         fcr_transcript_format_from_name(&format, transcript->format_name);
         return format;
@@ -143,7 +154,35 @@ static fcr_transcript_format file_format(const transcript_options *transcript, c
         return FCR_TRANSCRIPT_TEXTGRID;
     if (ends_with(path, ".csv"))
         return FCR_TRANSCRIPT_CSV_DIALOGUE;
-    return sniff_json(path);
+    return sniff_json(path, choice);
+}
+
+/*
+ * Reports a file that failed to load as fcr.transcript/1 when that format
+ * was only assumed. A rejected "format" field then means that the file has
+ * another format, so the message names --transcript-format and its values
+ * in place of the library's advice, which cannot name the option. Other
+ * failures get the library's message.
+ */
+static void report_list_error(fcr_status status, const char *path, format_choice choice)
+{
+    if (choice == FORMAT_SHOWN || strcmp(fcr_last_error_field(), "format") != 0) {
+        input_report_error(status);
+        return;
+    }
+
+    size_t line = fcr_last_error_line();
+    size_t column = fcr_last_error_column();
+    if (choice == FORMAT_ASSUMED_CALL_RECORD)
+        cli_error("%s:%zu:%zu: format: this is an fcr.call/1 call record, which 'fcr score' and "
+                  "'fcr check' read without --transcript; for a transcript, give its format "
+                  "with --transcript-format json, textgrid, contact-lens, abcd or csv-dialogue",
+                  path, line, column);
+    else
+        cli_error("%s:%zu:%zu: format: not an fcr.transcript/1 document, and fcr cannot tell "
+                  "the file's format from its first 4 KiB; give it with --transcript-format "
+                  "json, textgrid, contact-lens, abcd or csv-dialogue",
+                  path, line, column);
 }
 
 /* --- TextGrid pairs ----------------------------------------------------------- */
@@ -254,12 +293,13 @@ static void read_textgrid(transcript_run *run, const cli_options *options, size_
     fcr_transcript_free(transcript);
 }
 
-static void read_list(transcript_run *run, const char *path, fcr_transcript_format format)
+static void read_list(transcript_run *run, const char *path, fcr_transcript_format format,
+                      format_choice choice)
 {
     fcr_transcript_list *list = NULL;
     fcr_status status = fcr_transcript_list_load_file(&list, format, path);
     if (status != FCR_OK) {
-        input_report_error(status);
+        report_list_error(status, path, choice);
         if (status == FCR_EIO)
             run->totals->files_unreadable++;
         else
@@ -319,11 +359,12 @@ void cli_transcript_read_files(input_totals *totals, const cli_options *options,
             totals->files_unreadable++;
             continue;
         }
-        fcr_transcript_format format = file_format(transcript, path);
+        format_choice choice;
+        fcr_transcript_format format = file_format(transcript, path, &choice);
         if (format == FCR_TRANSCRIPT_TEXTGRID)
             read_textgrid(&run, options, i);
         else
-            read_list(&run, path, format);
+            read_list(&run, path, format, choice);
     }
     fcr_rules_free(rules);
 }
