@@ -10,6 +10,8 @@ exit status, stdout and stderr. CTest sets these environment variables:
   FCR_CLI_WRAPPER  Command put in front of every fcr run, such as a valgrind
                    command line. It is split as a POSIX shell splits words.
                    Default: none.
+
+The TextGrid samples are read from the source tree that contains this file.
 """
 import csv
 import io
@@ -26,6 +28,8 @@ import unittest
 FCR = os.environ.get("FCR_EXE", "")
 DATA = os.environ.get("FCR_CLI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"))
 WRAPPER = shlex.split(os.environ.get("FCR_CLI_WRAPPER", ""))
+SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+TEXTGRIDS = os.path.join(SOURCE, "tests", "data", "transcripts", "primock57")
 
 COMMANDS = ["demo", "check", "score", "note", "policy", "metrics", "version"]
 
@@ -552,6 +556,30 @@ class TranscriptTest(CliTestCase):
         self.assert_status(status, 1, err)
         self.assertNotIn("cannot tell", err)
         self.assertRegex(err, r"^fcr: reference\.json:2:13: ")
+
+    def test_textgrid_pair_read(self):
+        with tempfile.TemporaryDirectory() as directory:
+            for side in ["doctor", "patient"]:
+                shutil.copy(os.path.join(TEXTGRIDS, f"day1_consultation01_{side}.TextGrid"), directory)
+            status, out, err = run("events", "day1_consultation01_doctor.TextGrid", cwd=directory)
+        self.assert_status(status, 0, err)
+        self.assertEqual(json.loads(out)["format"], "fcr.call/1")
+
+    def test_textgrid_without_partner(self):
+        cases = [("doctor", "patient"), ("patient", "doctor")]
+        for present, missing in cases:
+            with tempfile.TemporaryDirectory() as directory:
+                shutil.copy(os.path.join(TEXTGRIDS, f"day1_consultation01_{present}.TextGrid"), directory)
+                status, out, err = run("events", f"day1_consultation01_{present}.TextGrid", cwd=directory)
+            self.assert_status(status, 1, err)
+            self.assertEqual(out, "")
+            self.assertEqual(
+                err,
+                f"fcr: cannot open day1_consultation01_{missing}.TextGrid: No such file or directory; "
+                "a TextGrid transcript is one file per speaker, so "
+                f"day1_consultation01_{present}.TextGrid needs this partner file of the other speaker, "
+                f"named by replacing _{present} with _{missing}\n",
+            )
 
 
 class PolicyTest(CliTestCase):

@@ -4,6 +4,7 @@
  * transcript, as fcr.call/1 JSON Lines, for a reviewer to check, correct and
  * score. The transcript input here is shared with `fcr score --transcript`.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -190,10 +191,18 @@ static void report_list_error(fcr_status status, const char *path, format_choice
 static const char *const agent_suffixes[] = {"_doctor", "_agent", "_staff"};
 static const char *const caller_suffixes[] = {"_patient", "_caller", "_customer"};
 
+/* The speaker suffixes of a TextGrid pair's file names. */
+typedef struct speaker_suffixes {
+    const char *mine;   /* of the file given, such as "_doctor" */
+    const char *theirs; /* of its partner, such as "_patient" */
+} speaker_suffixes;
+
 /* Writes the partner of a speaker file, such as ..._patient.TextGrid for
- * ..._doctor.TextGrid, into `out`. *is_agent tells which side `path` is.
+ * ..._doctor.TextGrid, into `out`. Sets *is_agent when `path` is the
+ * agent's file, and *suffixes to the suffix replaced and its replacement.
  * Returns false when the name has no speaker suffix. */
-static bool partner_path(const char *path, char *out, size_t size, bool *is_agent)
+static bool partner_path(const char *path, char *out, size_t size, bool *is_agent,
+                         speaker_suffixes *suffixes)
 {
     const char *dot = strrchr(path, '.');
     if (dot == NULL)
@@ -208,11 +217,35 @@ static bool partner_path(const char *path, char *out, size_t size, bool *is_agen
                 int written = snprintf(out, size, "%.*s%s%s", (int)(stem - length), path,
                                        theirs[k], dot);
                 *is_agent = side == 0;
+                *suffixes = (speaker_suffixes){mine[k], theirs[k]};
                 return written > 0 && (size_t)written < size;
             }
         }
     }
     return false;
+}
+
+/* Checks that both files of a TextGrid pair can be opened. The library
+ * would report a missing partner only as a file it cannot open, so this
+ * message explains why fcr reads that file and how fcr derived its name. */
+static bool pair_readable(const char *path, const char *partner, const speaker_suffixes *suffixes)
+{
+    FILE *file = fopen(path, "rb");
+    if (file == NULL) {
+        cli_error("cannot open %s: %s; check the path and permissions", path, strerror(errno));
+        return false;
+    }
+    fclose(file);
+
+    file = fopen(partner, "rb");
+    if (file == NULL) {
+        cli_error("cannot open %s: %s; a TextGrid transcript is one file per speaker, so %s "
+                  "needs this partner file of the other speaker, named by replacing %s with %s",
+                  partner, strerror(errno), path, suffixes->mine, suffixes->theirs);
+        return false;
+    }
+    fclose(file);
+    return true;
 }
 
 static bool file_given(const cli_options *options, const char *path, size_t before)
@@ -258,9 +291,11 @@ static void read_textgrid(transcript_run *run, const cli_options *options, size_
     const char *path = options->files[index];
     char partner[4096];
     bool is_agent = false;
-    if (!partner_path(path, partner, sizeof partner, &is_agent)) {
+    speaker_suffixes suffixes;
+    if (!partner_path(path, partner, sizeof partner, &is_agent, &suffixes)) {
         cli_error("%s: a TextGrid transcript is one file per speaker; name them ..._doctor and "
-                  "..._patient (or _agent and _caller) so that fcr can pair them",
+                  "..._patient (or _agent and _caller, or _staff and _customer) so that fcr "
+                  "can pair them",
                   path);
         run->totals->files_unreadable++;
         return;
@@ -268,6 +303,10 @@ static void read_textgrid(transcript_run *run, const cli_options *options, size_
     /* A pair given as two FILEs is read once, at its first file. */
     if (file_given(options, partner, index))
         return;
+    if (!pair_readable(path, partner, &suffixes)) {
+        run->totals->files_unreadable++;
+        return;
+    }
 
     const char *agent = is_agent ? path : partner;
     const char *caller = is_agent ? partner : path;
