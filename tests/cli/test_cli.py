@@ -257,11 +257,45 @@ class CheckTest(CliTestCase):
             status, out, err = run("check", "empty.jsonl", cwd=directory)
         self.assert_status(status, 0, err)
         self.assertEqual(out, "Checked 0 records: 0 valid, 0 invalid; 0 workflow deviations (deviations are listed, not errors)\n")
+        self.assertEqual(err, "fcr: empty.jsonl: no records; the input is empty or contains only white space\n")
 
     def test_policy_changes_validity(self):
         status, out, err = run("check", "--policy", "three-identifiers.policy.json", "--live", "calls.jsonl")
         self.assert_status(status, 1, err)
         self.assertRegex(err, r"(?m)^fcr: record 1: calls\.jsonl:1:\d+: .*2 of 3")
+
+
+class EmptyInputTest(CliTestCase):
+    NOTICE = "fcr: {}: no records; the input is empty or contains only white space\n"
+
+    def test_notice_per_command(self):
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "day.jsonl"), "w") as f:
+                f.write("\n  \n")
+            for command in ["check", "score", "note"]:
+                status, out, err = run(command, "day.jsonl", cwd=directory)
+                self.assert_status(status, 0, err)
+                self.assertEqual(err, self.NOTICE.format("day.jsonl"), command)
+
+    def test_notice_for_stdin(self):
+        status, out, err = run("score", "--format", "csv", "-", stdin="")
+        self.assert_status(status, 0, err)
+        self.assertEqual(out, read_csv_header())
+        self.assertEqual(err.splitlines(keepends=True)[0], self.NOTICE.format("<stdin>"))
+
+    def test_notice_only_for_empty_file(self):
+        with tempfile.TemporaryDirectory() as directory:
+            open(os.path.join(directory, "empty.jsonl"), "w").close()
+            shutil.copy(os.path.join(DATA, "calls.jsonl"), directory)
+            status, out, err = run("note", "--format", "json", "empty.jsonl", "calls.jsonl", cwd=directory)
+        self.assert_status(status, 0, err)
+        self.assertEqual(len(out.splitlines()), 3)
+        self.assertEqual(err, self.NOTICE.format("empty.jsonl"))
+
+    def test_no_notice_after_invalid_record(self):
+        status, out, err = run("check", "truncated.json")
+        self.assert_status(status, 1, err)
+        self.assertNotIn("no records", err)
 
 
 class OptionTest(CliTestCase):

@@ -81,6 +81,8 @@ const cli_command cli_command_check = {
     "stderr gets one line per invalid record, naming the record number, the file,\n"
     "the line and column, and the field, such as\n"
     "  fcr: record 2: calls.jsonl:2:743: events[4].due_at: is not an RFC 3339 ...\n"
+    "A file without any record, such as an empty export, gets the notice\n"
+    "\"fcr: FILE: no records; ...\", which does not change the exit status.\n"
     "\n"
     "Options:\n"
     "  --policy FILE  Overlay the built-in policy with the fcr.policy/1 JSON\n"

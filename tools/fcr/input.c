@@ -64,6 +64,14 @@ static void report_stop(const char *name, size_t record)
               name, record);
 }
 
+/* An empty file is valid input, such as the export of a day without calls,
+ * so this notice leaves the exit status at 0. It shows the user that
+ * nothing was read, which the output alone may not make clear. */
+static void report_no_records(const char *name)
+{
+    cli_error("%s: no records; the input is empty or contains only white space", name);
+}
+
 static void read_file(input_totals *totals, const cli_options *options, fcr_policy *policy,
                       const char *path, input_record_fn handle, void *context)
 {
@@ -79,12 +87,17 @@ static void read_file(input_totals *totals, const cli_options *options, fcr_poli
         return;
     }
 
+    size_t records = 0;
     for (;;) {
         fcr_call *call = NULL;
         status = fcr_reader_next(reader, &call);
-        if (status == FCR_OK && call == NULL)
+        if (status == FCR_OK && call == NULL) {
+            if (records == 0)
+                report_no_records(name);
             break;
+        }
 
+        records++;
         if (status == FCR_OK) {
             input_record where = {name, fcr_reader_record(reader), fcr_reader_line(reader)};
             if (handle(call, &where, context))

@@ -42,7 +42,9 @@ int input_load_policy(fcr_policy **out, const char *path);
 /*
  * Reads every record of every FILE operand in order ("-" is standard
  * input), in live mode when --live was given. Calls `handle` for each valid
- * record and reports each invalid record and unreadable file on stderr.
+ * record and reports each invalid record and unreadable file on stderr,
+ * and each file without any record as a notice that is not counted as a
+ * failure.
  */
 void input_read_files(input_totals *totals, const cli_options *options, fcr_policy *policy,
                       input_record_fn handle, void *context);
