@@ -11,7 +11,8 @@ exit status, stdout and stderr. CTest sets these environment variables:
                    command line. It is split as a POSIX shell splits words.
                    Default: none.
 
-The TextGrid samples are read from the source tree that contains this file.
+The man page and the TextGrid samples are read from the source tree that
+contains this file.
 """
 import csv
 import io
@@ -29,6 +30,7 @@ FCR = os.environ.get("FCR_EXE", "")
 DATA = os.environ.get("FCR_CLI_DATA", os.path.join(os.path.dirname(os.path.abspath(__file__)), "data"))
 WRAPPER = shlex.split(os.environ.get("FCR_CLI_WRAPPER", ""))
 SOURCE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+MAN_PAGE = os.path.join(SOURCE, "tools", "fcr", "fcr.1")
 TEXTGRIDS = os.path.join(SOURCE, "tests", "data", "transcripts", "primock57")
 
 COMMANDS = ["demo", "check", "score", "note", "policy", "metrics", "version"]
@@ -70,6 +72,28 @@ def read_data(name):
         return f.read()
 
 
+def read_source(*parts):
+    with open(os.path.join(SOURCE, *parts), encoding="utf-8") as f:
+        return f.read()
+
+
+def man_section(name):
+    """Return the roff source of one .SH section of the man page."""
+    text = read_source("tools", "fcr", "fcr.1")
+    match = re.search(rf"(?ms)^\.SH {re.escape(name)}\n(.*?)(?=^\.SH |\Z)", text)
+    if match is None:
+        raise AssertionError(f"fcr.1 has no section {name}")
+    return match.group(1)
+
+
+def man_entry(section, heading):
+    """Return one .TP entry of a man page section, from its heading line to the next .TP."""
+    match = re.search(rf"(?ms)^{re.escape(heading)}\n(.*?)(?=^\.TP|\Z)", man_section(section))
+    if match is None:
+        raise AssertionError(f"fcr.1 section {section} has no entry {heading!r}")
+    return match.group(1)
+
+
 class CliTestCase(unittest.TestCase):
     def assert_status(self, actual, expected, stderr):
         self.assertEqual(actual, expected, f"exit status {actual}, expected {expected}; stderr:\n{stderr}")
@@ -107,6 +131,12 @@ class HelpTest(CliTestCase):
             status, out, err = run(command, "--help")
             self.assertIn("Default:", out, command)
             self.assertIn("Example", out, command)
+
+    def test_main_help_shows_version_option(self):
+        status, out, err = run("--help")
+        self.assert_status(status, 0, err)
+        self.assertIn("\n       fcr --version\n", out)
+        self.assertRegex(out, r"(?m)^  --version +Print the versions")
 
     def test_help_wins_over_bad_options(self):
         status, out, err = run("score", "--format", "xml", "--help")
@@ -614,6 +644,45 @@ class TranscriptTest(CliTestCase):
                 f"day1_consultation01_{present}.TextGrid needs this partner file of the other speaker, "
                 f"named by replacing _{present} with _{missing}\n",
             )
+
+
+class DocumentationTest(CliTestCase):
+    def test_man_synopsis_has_version_option(self):
+        self.assertIn(".B fcr \\-\\-version\n", man_section("SYNOPSIS"))
+
+    def test_man_policy_lists_every_command(self):
+        entry = man_entry("OPTIONS", '.BI \\-\\-policy " FILE"')
+        accepted_by = entry[entry.index("Accepted by"):]
+        for command in COMMANDS + ["events"]:
+            status, help_text, err = run(command, "--help")
+            if "--policy" in help_text:
+                self.assertRegex(accepted_by, rf"(?m)^\.BR? {command}\b", command)
+        self.assertIn("\\-\\-transcript", accepted_by)
+
+    def test_man_check_names_stop_line(self):
+        status, out, err = run("check", "truncated.json")
+        self.assertEqual(len(err.splitlines()), 2, err)
+        entry = man_entry("COMMANDS", ".B check")
+        self.assertIn("second line", entry)
+        self.assertIn("reading of that file stopped", entry)
+
+    def test_man_exit_status_after_malformed_json(self):
+        section = man_section("EXIT STATUS")
+        self.assertNotIn("The other records were still processed.", section)
+        self.assertIn("malformed JSON", section)
+
+    def test_man_documents_empty_file_notice(self):
+        self.assertIn("no\\~records", man_section("DESCRIPTION"))
+
+    def test_man_page_renders_without_warnings(self):
+        groff = shutil.which("groff")
+        if groff is None:
+            self.skipTest("groff is not installed")
+        completed = subprocess.run(
+            [groff, "-man", "-ww", "-z", MAN_PAGE], capture_output=True, text=True, timeout=60
+        )
+        self.assertEqual(completed.returncode, 0, completed.stderr)
+        self.assertEqual(completed.stderr, "")
 
 
 class PolicyTest(CliTestCase):

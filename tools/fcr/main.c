@@ -53,6 +53,8 @@ static int run_version(const cli_options *options)
 static void print_help(void)
 {
     fputs("Usage: fcr COMMAND [OPTION]... [FILE]...\n"
+          "       fcr --version\n"
+          "       fcr --help\n"
           "\n"
           "Checks and scores first-call-resolution call records (fcr.call/1 JSON, one\n"
           "document after another or JSON Lines), writes their notes for the patient's\n"
@@ -64,6 +66,10 @@ static void print_help(void)
         printf("  %-8s %s\n", commands[i]->name, commands[i]->summary);
     printf("  %-8s %s\n", "help", "Print this help, or a command's help with 'fcr help COMMAND'");
     fputs("\n"
+          "Options:\n"
+          "  --version   Print the versions of fcr and libfcr, as 'fcr version' does.\n"
+          "  -h, --help  Print this help and exit.\n"
+          "\n"
           "A FILE of - reads standard input. Options may come before or after the\n"
           "files, and -- ends the options.\n"
           "\n"
