@@ -11,8 +11,8 @@ exit status, stdout and stderr. CTest sets these environment variables:
                    command line. It is split as a POSIX shell splits words.
                    Default: none.
 
-The man page and the TextGrid samples are read from the source tree that
-contains this file.
+The man page, docs/call-format.md and the TextGrid samples are read from the
+source tree that contains this file.
 """
 import csv
 import io
@@ -94,6 +94,13 @@ def man_entry(section, heading):
     return match.group(1)
 
 
+def run_as_calls_jsonl(data_name, *args):
+    """Run fcr on a copy of a data file named calls.jsonl, the name that the examples use."""
+    with tempfile.TemporaryDirectory() as directory:
+        shutil.copy(os.path.join(DATA, data_name), os.path.join(directory, "calls.jsonl"))
+        return run(*args, "calls.jsonl", cwd=directory)
+
+
 class CliTestCase(unittest.TestCase):
     def assert_status(self, actual, expected, stderr):
         self.assertEqual(actual, expected, f"exit status {actual}, expected {expected}; stderr:\n{stderr}")
@@ -137,6 +144,14 @@ class HelpTest(CliTestCase):
         self.assert_status(status, 0, err)
         self.assertIn("\n       fcr --version\n", out)
         self.assertRegex(out, r"(?m)^  --version +Print the versions")
+
+    def test_check_help_example_is_real(self):
+        status, help_text, err = run("check", "--help")
+        examples = [line.strip() for line in help_text.splitlines() if line.startswith("  fcr: record ")]
+        self.assertEqual(len(examples), 1, help_text)
+        status, out, err = run_as_calls_jsonl("mixed.jsonl", "check")
+        self.assert_status(status, 1, err)
+        self.assertEqual(err.splitlines()[0], examples[0])
 
     def test_help_wins_over_bad_options(self):
         status, out, err = run("score", "--format", "xml", "--help")
@@ -647,6 +662,16 @@ class TranscriptTest(CliTestCase):
 
 
 class DocumentationTest(CliTestCase):
+    def test_call_format_example_is_real(self):
+        examples = [
+            line.strip() for line in read_source("docs", "call-format.md").splitlines()
+            if line.startswith("    fcr: record ")
+        ]
+        self.assertEqual(len(examples), 1)
+        status, out, err = run_as_calls_jsonl("out-of-order.jsonl", "check")
+        self.assert_status(status, 1, err)
+        self.assertEqual(err, examples[0] + "\n")
+
     def test_man_synopsis_has_version_option(self):
         self.assertIn(".B fcr \\-\\-version\n", man_section("SYNOPSIS"))
 

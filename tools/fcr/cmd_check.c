@@ -80,7 +80,7 @@ const cli_command cli_command_check = {
     "\n"
     "stderr gets one line per invalid record, naming the record number, the file,\n"
     "the line and column, and the field, such as\n"
-    "  fcr: record 2: calls.jsonl:2:743: events[4].due_at: is not an RFC 3339 ...\n"
+    "  fcr: record 2: calls.jsonl:2:743: events[4].due_at: is not an RFC 3339 date-time such as 2026-11-10T14:02:00Z\n"
     "After malformed JSON or a record over a size limit, the next record cannot\n"
     "be found, so a second line says that reading of that file stopped and its\n"
     "later records were not read. A file without any record, such as an empty\n"
