@@ -299,7 +299,7 @@ FCR_API int fcr_concern_due_computed(const fcr_concern *concern);
 /** Returns the index of the event that recorded the outcome, or SIZE_MAX. @since 1.0 */
 FCR_API size_t fcr_concern_outcome_event(const fcr_concern *concern);
 
-/** Returns the stable code of a deviation, such as "outcome_before_identity". @since 1.0 */
+/** Returns the stable code of a deviation, such as "outcome_before_identity", as a static string. @since 1.0 */
 FCR_API const char *fcr_deviation_code(const fcr_deviation *deviation);
 /** Returns an English description of what deviated, owned by the call. @since 1.0 */
 FCR_API const char *fcr_deviation_message(const fcr_deviation *deviation);

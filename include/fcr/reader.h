@@ -63,7 +63,9 @@ FCR_API fcr_status fcr_reader_new_file(fcr_reader **out, fcr_policy *policy, con
  * Opens a reader over a buffer, which is borrowed and must stay unchanged
  * until the reader is freed.
  *
- * @param name Name for error messages; may be NULL.
+ * @param out    Receives the reader; release it with fcr_reader_free().
+ * @param policy The policy for the calls; each call keeps a reference.
+ * @param name   Name for error messages, copied; may be NULL.
  * @return FCR_OK; FCR_EINVAL; FCR_ENOMEM.
  * @since 1.0
  */
@@ -73,9 +75,12 @@ FCR_API fcr_status fcr_reader_new_buffer(fcr_reader **out, fcr_policy *policy, c
 /**
  * Opens a reader over a callback, such as one reading standard input.
  *
+ * @param out      Receives the reader; release it with fcr_reader_free(),
+ *                 which does not call @p read again or release @p userdata.
+ * @param policy   The policy for the calls; each call keeps a reference.
  * @param read     Called whenever the reader needs more bytes.
- * @param userdata Passed to @p read unchanged.
- * @param name     Name for error messages; may be NULL.
+ * @param userdata Passed to @p read unchanged; stays the caller's.
+ * @param name     Name for error messages, copied; may be NULL.
  * @return FCR_OK; FCR_EINVAL; FCR_ENOMEM.
  * @since 1.0
  */
