@@ -133,6 +133,13 @@ class HelpTest(CliTestCase):
             status, help_out, err = run("help", command)
             self.assertEqual(help_out, out)
 
+    def test_help_of_help(self):
+        status, main_help, err = run("--help")
+        for args in (["help", "--help"], ["help", "-h"], ["help", "help"]):
+            status, out, err = run(*args)
+            self.assert_status(status, 0, err)
+            self.assertEqual(out, main_help, args)
+
     def test_help_states_defaults(self):
         for command in ["check", "score", "note", "policy"]:
             status, out, err = run(command, "--help")

@@ -97,7 +97,9 @@ static const cli_command *find_command(const char *name)
 /* Runs `fcr help [COMMAND]`. */
 static int run_help(int argc, char **argv)
 {
-    if (argc == 0) {
+    /* 'fcr help --help' and 'fcr help help' ask about help itself. */
+    if (argc == 0 || (argc == 1 && (strcmp(argv[0], "--help") == 0 ||
+                                    strcmp(argv[0], "-h") == 0 || strcmp(argv[0], "help") == 0))) {
         print_help();
         return CLI_EXIT_OK;
     }
