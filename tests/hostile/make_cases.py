@@ -149,7 +149,12 @@ def add_call_cases():
          record_with_event(0, {"type": "open_question_asked", "at": "12026-11-10T14:02:05Z"}))
     case("call/time_year_zero.json", "call", "FCR_ERECORD", "started_at",
          record(started_at="0000-01-01T00:00:00Z"))
-    case("call/events_out_of_order.json", "call", "FCR_ERECORD", "",
+    # Event 1 lies within the call but before event 0 (14:02:05).
+    case("call/events_out_of_order.json", "call", "FCR_ERECORD", "events are out of time order",
+         record_with_event(1, {"type": "concern_stated", "at": "2026-11-10T14:02:03Z",
+                               "concern": "c1", "category": "scheduling", "request": "r"}))
+    case("call/event_before_start.json", "call", "FCR_ERECORD",
+         "earlier than the start of the call",
          record_with_event(1, {"type": "concern_stated", "at": "2026-11-10T14:01:00Z",
                                "concern": "c1", "category": "scheduling", "request": "r"}))
     case("call/ended_before_started.json", "call", "FCR_ERECORD", "ended_at",
