@@ -103,10 +103,13 @@ def add_json_cases():
     case("json/truncated_after_colon.json", "json", "FCR_EPARSE", "unexpected end of input",
          '{"id":')
     case("json/trailing_comma.json", "json", "FCR_EPARSE", "trailing comma", '{"id":"c1",}')
-    case("json/single_quotes.json", "json", "FCR_EPARSE", "", "{'id':'c1'}")
-    case("json/comment.json", "json", "FCR_EPARSE", "", '{"id":"c1" /* note */}')
-    case("json/nan.json", "json", "FCR_EPARSE", "", '{"score":NaN}')
-    case("json/leading_zero.json", "json", "FCR_EPARSE", "", '{"count":012}')
+    case("json/single_quotes.json", "json", "FCR_EPARSE", "found a single quote", "{'id':'c1'}")
+    case("json/comment.json", "json", "FCR_EPARSE", "JSON has no comments",
+         '{"id":"c1" /* note */}')
+    case("json/nan.json", "json", "FCR_EPARSE", "expected a value after ':', found a bare word",
+         '{"score":NaN}')
+    case("json/leading_zero.json", "json", "FCR_EPARSE", "leading zeros are not allowed",
+         '{"count":012}')
     # A byte-order mark is skipped only as the first bytes of the input.
     case("json/utf8_bom.json", "json", "FCR_EPARSE", "byte-order mark", b'\n\xef\xbb\xbf{}')
     case("json/utf8_bom_twice.json", "json", "FCR_EPARSE", "byte-order mark",
@@ -117,20 +120,29 @@ def add_json_cases():
     case("json/encoded_surrogate.json", "json", "FCR_EPARSE", "UTF-8", b'{"text":"\xed\xa0\x80"}')
     case("json/lone_surrogate_escape.json", "json", "FCR_EPARSE", "surrogate",
          '{"text":"\\ud800"}')
-    case("json/nul_in_string.json", "json", "FCR_EPARSE", "", b'{"text":"a\x00b"}')
-    case("json/nul_after_value.json", "json", "FCR_EPARSE", "", b'{}\x00')
-    case("json/raw_tab_in_string.json", "json", "FCR_EPARSE", "", b'{"text":"a\tb"}')
-    case("json/deep_arrays.json", "json", "FCR_ELIMIT", "", "[" * 5000 + "]" * 5000)
-    case("json/deep_objects.json", "json", "FCR_ELIMIT", "", '{"a":' * 70 + "1" + "}" * 70)
+    case("json/nul_in_string.json", "json", "FCR_EPARSE",
+         "unescaped control character U+0000", b'{"text":"a\x00b"}')
+    case("json/nul_after_value.json", "json_document", "FCR_EPARSE",
+         "after the JSON value, found a NUL byte", b'{}\x00')
+    case("json/raw_tab_in_string.json", "json", "FCR_EPARSE",
+         "unescaped control character U+0009", b'{"text":"a\tb"}')
+    case("json/deep_arrays.json", "json", "FCR_ELIMIT", "nested deeper than the limit of 64",
+         "[" * 5000 + "]" * 5000)
+    case("json/deep_objects.json", "json", "FCR_ELIMIT", "nested deeper than the limit of 64",
+         '{"a":' * 70 + "1" + "}" * 70)
     case("json/duplicate_key.json", "json", "FCR_EPARSE", "duplicate", '{"id":"a","id":"b"}')
     case("json/duplicate_key_escaped.json", "json", "FCR_EPARSE", "duplicate",
          '{"id":"a","\\u0069d":"b"}')
     case("json/text_after_value.json", "json_document", "FCR_EPARSE", "after the JSON value", "{} x")
-    case("json/empty.json", "json_document", "FCR_EPARSE", "", "")
-    case("json/whitespace_only.json", "json_document", "FCR_EPARSE", "", " \n\t\r\n")
-    case("json/bad_escape.json", "json", "FCR_EPARSE", "", '{"text":"\\x41"}')
-    case("json/unquoted_key.json", "json", "FCR_EPARSE", "", "{id:1}")
-    case("json/unclosed_string.json", "json", "FCR_EPARSE", "", '{"text":"abc')
+    case("json/empty.json", "json_document", "FCR_EPARSE", "empty or only whitespace", "")
+    case("json/whitespace_only.json", "json_document", "FCR_EPARSE",
+         "empty or only whitespace", " \n\t\r\n")
+    case("json/bad_escape.json", "json", "FCR_EPARSE", "invalid escape sequence",
+         '{"text":"\\x41"}')
+    case("json/unquoted_key.json", "json", "FCR_EPARSE",
+         "expected a key in double quotes or '}' after '{', found a bare word", "{id:1}")
+    case("json/unclosed_string.json", "json", "FCR_EPARSE",
+         "unexpected end of input inside a string", '{"text":"abc')
 
 
 def add_call_cases():
@@ -140,7 +152,8 @@ def add_call_cases():
     case("call/missing_format.json", "call", "FCR_ERECORD", "format", record(format=None))
     case("call/newer_format.json", "call", "FCR_EVERSION", "version 2 is not supported",
          record(format="fcr.call/2"))
-    case("call/top_level_array.json", "call", "FCR_ERECORD", "", "[" + record() + "]")
+    case("call/top_level_array.json", "call", "FCR_ERECORD",
+         "must be a JSON object, not an array", "[" + record() + "]")
     case("call/unknown_event_type.json", "call", "FCR_ERECORD", "type",
          record_with_event(0, {"type": "teleported", "at": "2026-11-10T14:02:05Z"}))
     case("call/started_at_words.json", "call", "FCR_ERECORD", "started_at",
@@ -187,11 +200,13 @@ def add_call_cases():
     case("call/overlong_id.json", "call", "FCR_ELIMIT", "over the limit", record(id="c" * 5000))
     case("call/duplicate_key_id.json", "call", "FCR_EPARSE", "duplicate",
          record().replace('"id":"call-h1"', '"id":"call-h1","id":"call-h2"', 1))
-    case("call/deep_unknown_field.json", "call", "FCR_ELIMIT", "",
+    case("call/deep_unknown_field.json", "call", "FCR_ELIMIT",
+         "nested deeper than the limit of 64",
          record()[:-1] + ',"x_vendor":' + "[" * 80 + "]" * 80 + "}")
     case("call/truncated_in_events.json", "call", "FCR_EPARSE", "unexpected end of input",
          record()[:400])
-    case("call/live_deviation.json", "call_live", "FCR_EWORKFLOW", "",
+    case("call/live_deviation.json", "call_live", "FCR_EWORKFLOW",
+         "Verify the caller's identity before recording an outcome",
          record_with_event(3, {"type": "resolved", "at": "2026-11-10T14:03:30Z",
                                "concern": "c1", "action": "a", "next_step": "n"}))
 
@@ -203,6 +218,11 @@ def add_records_cases():
          good + "\n" + second[:200])
     case("records/no_separator.jsonl", "records:2", "FCR_EPARSE", "whitespace",
          good + second + "\n")
+    # A NUL byte after a record in a stream, as the fcr command reads
+    # json/nul_after_value.json.
+    case("records/nul_after_record.jsonl", "records:2", "FCR_EPARSE",
+         "expected whitespace or a newline between two JSON values",
+         good.encode("utf-8") + b"\x00")
     case("records/second_wrong_type.jsonl", "records:2", "FCR_ERECORD", "record 2",
          good + "\n" + record(id="call-h2", direction=7) + "\n")
     case("records/third_newer_format.jsonl", "records:3", "FCR_EVERSION", "record 3",
@@ -264,7 +284,8 @@ def add_policy_cases():
          b'{"format":"fcr.policy/1","categories":{"billing":{"label":"B\xffll"}}}')
     case("policy/duplicate_key.json", "policy", "FCR_EPARSE", "duplicate",
          '{"format":"fcr.policy/1","identity":{},"identity":{}}')
-    case("policy/top_level_string.json", "policy", "FCR_ERECORD", "", '"fcr.policy/1"')
+    case("policy/top_level_string.json", "policy", "FCR_ERECORD",
+         "must be an object, not a string", '"fcr.policy/1"')
 
 
 def add_csv_cases():
@@ -292,42 +313,70 @@ def add_csv_cases():
 
 
 def add_time_cases():
-    case("time/no_offset.txt", "time", "FCR_EPARSE", "", "2026-11-10T14:02:00")
-    case("time/february_30.txt", "time", "FCR_EPARSE", "", "2026-02-30T10:00:00Z")
-    case("time/year_zero.txt", "time", "FCR_EINVAL", "", "0000-01-01T00:00:00Z")
-    case("time/past_year_9999.txt", "time", "FCR_EINVAL", "", "9999-12-31T23:30:00-01:00")
-    case("time/trailing_text.txt", "time", "FCR_EPARSE", "", "2026-11-10T14:02:00Z and more")
-    case("time/hour_25.txt", "time", "FCR_EPARSE", "", "2026-11-10T25:02:00Z")
-    case("time/embedded_nul.txt", "time", "FCR_EPARSE", "", b"2026-11-10\x00T14:02:00Z")
-    case("time/empty.txt", "time", "FCR_EPARSE", "", "")
-    case("time/ten_fraction_digits.txt", "time", "FCR_EPARSE", "", "2026-11-10T14:02:00.1234567890Z")
-    case("time/offset_minute_60.txt", "time", "FCR_EPARSE", "", "2026-11-10T14:02:00+05:60")
-    case("time/five_digit_year.txt", "time", "FCR_EPARSE", "", "10000-01-01T00:00:00Z")
+    case("time/no_offset.txt", "time", "FCR_EPARSE", "missing UTC offset", "2026-11-10T14:02:00")
+    case("time/february_30.txt", "time", "FCR_EPARSE",
+         "day 30 is out of range for month 02", "2026-02-30T10:00:00Z")
+    case("time/year_zero.txt", "time", "FCR_EINVAL",
+         "must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z",
+         "0000-01-01T00:00:00Z")
+    case("time/past_year_9999.txt", "time", "FCR_EINVAL",
+         "must lie between 0001-01-01T00:00:00Z and 9999-12-31T23:59:59.999Z",
+         "9999-12-31T23:30:00-01:00")
+    case("time/trailing_text.txt", "time", "FCR_EPARSE",
+         "unexpected text after the UTC offset", "2026-11-10T14:02:00Z and more")
+    case("time/hour_25.txt", "time", "FCR_EPARSE", "hour 25 is out of range",
+         "2026-11-10T25:02:00Z")
+    case("time/embedded_nul.txt", "time", "FCR_EPARSE",
+         "column 11: expected 'T' between the date and the time", b"2026-11-10\x00T14:02:00Z")
+    case("time/empty.txt", "time", "FCR_EPARSE", "the text is empty", "")
+    case("time/ten_fraction_digits.txt", "time", "FCR_EPARSE",
+         "fraction of a second has more than 9 digits", "2026-11-10T14:02:00.1234567890Z")
+    case("time/offset_minute_60.txt", "time", "FCR_EPARSE",
+         "offset minute 60 is out of range", "2026-11-10T14:02:00+05:60")
+    case("time/five_digit_year.txt", "time", "FCR_EPARSE",
+         "column 5: expected '-' after the year", "10000-01-01T00:00:00Z")
 
 
 def add_tzif_cases():
-    case("tzif/bad_magic.tzif", "tzif", "FCR_EPARSE", "", tzif(magic=b"TZig"))
-    case("tzif/unknown_version.tzif", "tzif", "FCR_EVERSION", "", tzif(version=b"9"))
-    case("tzif/header_only.tzif", "tzif", "FCR_EPARSE", "", tzif()[:44])
-    case("tzif/truncated_data.tzif", "tzif", "FCR_EPARSE", "", tzif()[:-12])
-    case("tzif/type_index_out_of_range.tzif", "tzif", "FCR_EPARSE", "",
+    case("tzif/bad_magic.tzif", "tzif", "FCR_EPARSE", "no \"TZif\" magic at offset 0",
+         tzif(magic=b"TZig"))
+    case("tzif/unknown_version.tzif", "tzif", "FCR_EVERSION",
+         "version byte 0x39 is not supported", tzif(version=b"9"))
+    case("tzif/header_only.tzif", "tzif", "FCR_EPARSE",
+         "ends inside the version 1 data block", tzif()[:44])
+    case("tzif/truncated_data.tzif", "tzif", "FCR_EPARSE",
+         "declares 10 bytes after offset 98 but only 4 remain", tzif()[:-12])
+    case("tzif/type_index_out_of_range.tzif", "tzif", "FCR_EPARSE",
+         "names local time type 3 but there are only 1",
          tzif(transitions=((0, 3),)))
-    case("tzif/transitions_out_of_order.tzif", "tzif", "FCR_EPARSE", "",
+    case("tzif/transitions_out_of_order.tzif", "tzif", "FCR_EPARSE",
+         "transition 1 is not later than the one before it",
          tzif(transitions=((1000, 0), (10, 0))))
-    case("tzif/huge_counts.tzif", "tzif", "FCR_EPARSE", "",
+    case("tzif/huge_counts.tzif", "tzif", "FCR_EPARSE",
+         "ends inside the version 1 data block",
          tzif(v1_counts=(0, 0, 0, 0x7fffffff, 1, 4)))
-    case("tzif/footer_without_newline.tzif", "tzif", "FCR_EPARSE", "", tzif(footer=b"\nEST5"))
-    case("tzif/bad_footer_rule.tzif", "tzif", "FCR_EPARSE", "", tzif(footer=b"\nEST5EDT,M13.1.0,M11.1.0\n"))
-    case("tzif/no_types.tzif", "tzif", "FCR_EPARSE", "", tzif(types=(), chars=b""))
-    case("tzif/empty.tzif", "tzif", "FCR_EPARSE", "", b"")
+    case("tzif/footer_without_newline.tzif", "tzif", "FCR_EPARSE",
+         "TZ string does not end with a newline", tzif(footer=b"\nEST5"))
+    case("tzif/bad_footer_rule.tzif", "tzif", "FCR_EPARSE",
+         "footer: TZ string, position 10: month 13 is out of range",
+         tzif(footer=b"\nEST5EDT,M13.1.0,M11.1.0\n"))
+    case("tzif/no_types.tzif", "tzif", "FCR_EPARSE",
+         "the header declares no local time types", tzif(types=(), chars=b""))
+    case("tzif/empty.tzif", "tzif", "FCR_EPARSE",
+         "0 bytes at offset 0 are too few for a TZif header", b"")
 
 
 def add_tz_string_cases():
-    case("tzstring/dst_without_rule.txt", "tzstring", "FCR_EPARSE", "", "EST5EDT")
-    case("tzstring/month_13.txt", "tzstring", "FCR_EPARSE", "", "EST5EDT,M13.2.0,M11.1.0")
-    case("tzstring/no_offset.txt", "tzstring", "FCR_EPARSE", "", "EST")
-    case("tzstring/unclosed_angle.txt", "tzstring", "FCR_EPARSE", "", "<EST5")
-    case("tzstring/hour_168.txt", "tzstring", "FCR_EPARSE", "", "EST5EDT,M3.2.0/168,M11.1.0")
+    case("tzstring/dst_without_rule.txt", "tzstring", "FCR_EPARSE",
+         "missing rule after the daylight-saving name", "EST5EDT")
+    case("tzstring/month_13.txt", "tzstring", "FCR_EPARSE",
+         "month 13 is out of range", "EST5EDT,M13.2.0,M11.1.0")
+    case("tzstring/no_offset.txt", "tzstring", "FCR_EPARSE",
+         "position 4: expected a UTC offset", "EST")
+    case("tzstring/unclosed_angle.txt", "tzstring", "FCR_EPARSE",
+         "missing '>' after a quoted zone abbreviation", "<EST5")
+    case("tzstring/hour_168.txt", "tzstring", "FCR_EPARSE",
+         "hour 168 is out of range", "EST5EDT,M3.2.0/168,M11.1.0")
 
 
 TRANSCRIPT = {"format": "fcr.transcript/1", "id": "t-h1", "started_at": "2026-11-10T14:02:00Z",
