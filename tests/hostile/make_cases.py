@@ -54,6 +54,9 @@ cases = []
 
 def case(path, kind, status, fragment, data):
     """Register one case: data is bytes or str (written as UTF-8)."""
+    if not fragment:
+        sys.exit(f"make_cases.py: {path}: missing message fragment. Set it to the part of "
+                 "the message that names the reason.")
     if isinstance(data, str):
         data = data.encode("utf-8")
     cases.append((path, kind, status, fragment, data))
@@ -483,7 +486,7 @@ def main():
         "# fails), event, policy, csv, time, tzif, tzstring, transcript:FORMAT",
         "# (a format id of fcr_transcript_format_name(); a TextGrid file holds",
         "# the agent's and the caller's text split by a form feed) or rules.",
-        "# An empty fragment checks only that a message was set.",
+        "# make_cases.py and unit_hostile.c reject a case without a fragment.",
     ]
     for path, kind, status, fragment, data in cases:
         full = os.path.join(HERE, path)

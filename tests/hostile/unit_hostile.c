@@ -295,6 +295,12 @@ static bool check_case(const hostile_case *c)
 
     const char *message = fcr_last_error();
     bool ok = true;
+    /* Any message would contain an empty fragment, so it would pin nothing. */
+    if (c->fragment[0] == '\0') {
+        printf("hostile: %s: the manifest gives no message fragment; set one in make_cases.py\n",
+               c->path);
+        ok = false;
+    }
     if (status != expected) {
         printf("hostile: %s: status %s (%d), expected %s; message: %s\n", c->path,
                fcr_strerror(status), (int)status, c->status, message);
