@@ -663,6 +663,7 @@ fcr_status fcr__call_read(fcr__json_parser *parser, const fcr__call_read_options
     r.parser = parser;
     r.options = options;
     fcr__path_init(&r.path);
+    fcr__json_parser_set_field_path(parser, r.path.text);
 
     /* An array of calls is a common first guess at a file of many calls,
      * so it gets its own advice. */
@@ -684,6 +685,7 @@ fcr_status fcr__call_read(fcr__json_parser *parser, const fcr__call_read_options
         if (token != FCR__JSON_END)
             status = fcr__json_token_status(token);
     }
+    fcr__json_parser_set_field_path(parser, NULL);
     if (status == FCR_OK)
         status = build_call(&r, out);
 

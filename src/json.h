@@ -107,6 +107,12 @@ fcr__json_token fcr__json_skip(fcr__json_parser *parser, size_t *start, size_t *
  * byte. A stream moves it at every refill. */
 const char *fcr__json_parser_data(const fcr__json_parser *parser);
 
+/* Names the field a reader is in, as a NUL-terminated path that the reader
+ * keeps current (such as fcr__json_path's text), so that the parser's own
+ * errors name it too. NULL stops naming it; a reader must reset it before
+ * its path goes away. */
+void fcr__json_parser_set_field_path(fcr__json_parser *parser, const char *text);
+
 /* Position of the current token: 1-based line and byte column, 0-based byte
  * offset, all counted from the start of the whole input (a stream adds the
  * bytes and lines before the current window). */

@@ -76,6 +76,7 @@ struct fcr__json_parser {
     bool final; /* no input follows the window */
     bool stream; /* stop right after the top-level value */
     const char *name;
+    const char *field_path; /* a reader's current field, named in errors; may be NULL */
 
     /* Absolute positions, counted from the start of the whole input. */
     size_t base;       /* offset of data[0] */
@@ -261,6 +262,11 @@ bool fcr__json_parser_value_end(const fcr__json_parser *parser, size_t *consumed
     return true;
 }
 
+void fcr__json_parser_set_field_path(fcr__json_parser *parser, const char *text)
+{
+    parser->field_path = text;
+}
+
 const char *fcr__json_parser_data(const fcr__json_parser *parser)
 {
     return parser->data;
@@ -279,6 +285,14 @@ static fcr__json_token fail_vat(fcr__json_parser *parser, size_t line, size_t co
 {
     char detail[400];
     vsnprintf(detail, sizeof detail, format, args);
+
+    /* A syntax error inside a value is easier to find with the field that
+     * the reader was in. */
+    if (field == NULL && parser->field_path != NULL && parser->field_path[0] != '\0') {
+        field = parser->field_path;
+        size_t used = strlen(detail);
+        snprintf(detail + used, sizeof detail - used, " (field %s)", field);
+    }
 
     if (parser->name != NULL && parser->name[0] != '\0')
         fcr__error_at(status, line, column, offset, field, "%s:%zu:%zu: %s", parser->name, line,

@@ -912,22 +912,28 @@ static fcr_status check_references(const fcr_policy *policy, const char *name)
     for (size_t i = 0; i < policy->role_count; i++) {
         const fcr__role *role = &policy->roles[i];
         for (size_t k = 0; k < role->resolves.count; k++) {
-            if (fcr__policy_category(policy, role->resolves.items[k]) == NULL)
-                return fcr__error_field(FCR_ERECORD, "roles",
-                                        "%s: role %s resolves unknown category '%s'; add the "
+            if (fcr__policy_category(policy, role->resolves.items[k]) == NULL) {
+                char field[160];
+                snprintf(field, sizeof field, "roles.%s.resolves[%zu]", role->id, k);
+                return fcr__error_field(FCR_ERECORD, field,
+                                        "%s: %s: role %s resolves unknown category '%s'; add the "
                                         "category or remove it from the role",
-                                        name, role->id, role->resolves.items[k]);
+                                        name, field, role->id, role->resolves.items[k]);
+            }
         }
     }
 
     for (size_t i = 0; i < policy->category_count; i++) {
         const fcr__category *category = &policy->categories[i];
         if (category->escalate_to != NULL &&
-            fcr__policy_target(policy, category->escalate_to) == NULL)
-            return fcr__error_field(FCR_ERECORD, "categories",
-                                    "%s: category %s escalates to unknown target '%s'; add the "
-                                    "target or change escalate_to",
-                                    name, category->id, category->escalate_to);
+            fcr__policy_target(policy, category->escalate_to) == NULL) {
+            char field[160];
+            snprintf(field, sizeof field, "categories.%s.escalate_to", category->id);
+            return fcr__error_field(FCR_ERECORD, field,
+                                    "%s: %s: category %s escalates to unknown target '%s'; add "
+                                    "the target or change escalate_to",
+                                    name, field, category->id, category->escalate_to);
+        }
     }
 
     double total = 0;
@@ -957,7 +963,9 @@ fcr_status fcr_policy_load(fcr_policy **out, const char *json, size_t length, co
     status = fcr__json_parser_new(&load.parser, NULL);
     if (status == FCR_OK) {
         fcr__json_parser_reset(load.parser, json, length, shown);
+        fcr__json_parser_set_field_path(load.parser, load.path.text);
         status = read_document(&load);
+        fcr__json_parser_set_field_path(load.parser, NULL);
     }
     if (status == FCR_OK)
         status = check_references(policy, shown);

@@ -489,8 +489,11 @@ static void test_call_json__invalid_utf8(void **state)
     assert_read_fails(FCR_MODE_REPLAY,
                       "{" HEADER ", \"events\": [{\"type\": \"documented\","
                       " \"at\": \"2026-11-10T14:00:10Z\", \"text\": \"caf\xc3(\"}]}",
-                      FCR_EPARSE, NULL);
+                      FCR_EPARSE, "(field events[0].text)");
+    /* The parser's own errors name the field the reader was in. */
+    assert_string_equal(fcr_last_error_field(), "events[0].text");
     assert_read_fails(FCR_MODE_REPLAY, "{" HEADER ", \"x\": \"\xed\xa0\x80\"}", FCR_EPARSE, NULL);
+    assert_string_equal(fcr_last_error_field(), "x");
     assert_read_fails(FCR_MODE_REPLAY, "{" HEADER ", \"x\": \"\xc0\xaf\"}", FCR_EPARSE, NULL);
 }
 

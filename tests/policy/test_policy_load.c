@@ -430,6 +430,7 @@ static void test_policy_load__malformed_json(void **state)
     assert_load_fails("{\"format\": \"fcr.policy/1\",\n  \"roles\": {,}\n}", FCR_EPARSE, "test.json");
     assert_int_equal(fcr_last_error_line(), 2);
     assert_int_equal(fcr_last_error_column(), 13);
+    assert_string_equal(fcr_last_error_field(), "roles");
 
     assert_load_fails("", FCR_EPARSE, NULL);
     assert_load_fails("{\"format\": \"fcr.policy/1\"", FCR_EPARSE, NULL);
@@ -539,11 +540,13 @@ static void test_policy_load__unknown_references(void **state)
     (void)state;
     assert_load_fails("{\"roles\": {\"nurse\": {\"resolves\": [\"dental\"]}}}", FCR_ERECORD,
                       "role nurse resolves unknown category 'dental'");
+    assert_string_equal(fcr_last_error_field(), "roles.nurse.resolves[0]");
     /* Removing a category that roles still resolve leaves them dangling. */
     assert_load_fails("{\"categories\": {\"billing\": null}}", FCR_ERECORD,
                       "resolves unknown category 'billing'");
     assert_load_fails("{\"categories\": {\"refill\": {\"escalate_to\": \"pharmacist\"}}}",
                       FCR_ERECORD, "category refill escalates to unknown target 'pharmacist'");
+    assert_string_equal(fcr_last_error_field(), "categories.refill.escalate_to");
     assert_load_fails("{\"targets\": {\"nurse_triage\": null}}", FCR_ERECORD,
                       "escalates to unknown target 'nurse_triage'");
 }
