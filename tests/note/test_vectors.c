@@ -143,6 +143,8 @@ static void render(vector *v, const fcr_call *call)
     add_output(v, "note.json", note_output(call, FCR_NOTE_JSON, FCR_PROFILE_CHART));
     add_output(v, "note.fhir.json", note_output(call, FCR_NOTE_FHIR, FCR_PROFILE_CHART));
     add_output(v, "note.qa.txt", note_output(call, FCR_NOTE_TEXT, FCR_PROFILE_QA));
+    add_output(v, "note.qa.line.txt", note_output(call, FCR_NOTE_LINE, FCR_PROFILE_QA));
+    add_output(v, "note.qa.json", note_output(call, FCR_NOTE_JSON, FCR_PROFILE_QA));
     add_output(v, "note.qa.fhir.json", note_output(call, FCR_NOTE_FHIR, FCR_PROFILE_QA));
 
     char *recap = NULL;
