@@ -589,7 +589,7 @@ static void test_metrics__unsorted_same_as_sorted(void **state)
         mix_contact *m = &mix[i];
         /* Every 25th contact repeats the id and time of the one before. */
         if (i > 0 && i % 25 == 0)
-            snprintf(m->id, sizeof m->id, "%s", mix[i - 1].id);
+            memcpy(m->id, mix[i - 1].id, sizeof m->id);
         else
             snprintf(m->id, sizeof m->id, "c%04zu", i);
         snprintf(m->caller, sizeof m->caller, "p%02u", (unsigned)((seed >> 40) % 12));
