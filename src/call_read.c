@@ -119,11 +119,101 @@ static fcr_status read_id(reader *r, char **slot)
     return FCR_OK;
 }
 
-/* Keeps an unknown field of the record, the agent or the caller in `fields`,
- * or of `event` when it is not NULL. */
-static fcr_status keep_unknown(reader *r, fcr__raw_fields *fields, fcr_event *event,
-                               const char *key, size_t length)
+/* The objects of a record whose fields a strict reader checks. */
+typedef enum record_object { OBJECT_RECORD, OBJECT_AGENT, OBJECT_CALLER, OBJECT_EVENT } record_object;
+
+static const char *const record_fields[] = {"format",    "id",     "started_at", "ended_at",
+                                            "direction", "agent",  "caller",     "events",
+                                            "unobservable"};
+static const char *const agent_fields[] = {"id", "role"};
+static const char *const caller_fields[] = {"role", "patient_key"};
+static const char *const event_keys[] = {"type", "at", "concern"};
+
+/* Edit distance between two short names, with a swap of two neighbours
+ * counted as one edit, since that is the commonest typo. */
+#define NAME_DISTANCE_MAX 48
+
+static size_t name_distance(const char *a, size_t a_length, const char *b)
 {
+    size_t b_length = strlen(b);
+    if (a_length > NAME_DISTANCE_MAX || b_length > NAME_DISTANCE_MAX)
+        return SIZE_MAX;
+
+    /* Distances stay under 2 * NAME_DISTANCE_MAX, so a byte holds each. */
+    unsigned char d[NAME_DISTANCE_MAX + 1][NAME_DISTANCE_MAX + 1];
+    for (size_t i = 0; i <= a_length; i++)
+        d[i][0] = (unsigned char)i;
+    for (size_t j = 0; j <= b_length; j++)
+        d[0][j] = (unsigned char)j;
+    for (size_t i = 1; i <= a_length; i++) {
+        for (size_t j = 1; j <= b_length; j++) {
+            size_t best = (size_t)d[i - 1][j - 1] + (a[i - 1] != b[j - 1]);
+            if ((size_t)d[i - 1][j] + 1 < best)
+                best = (size_t)d[i - 1][j] + 1;
+            if ((size_t)d[i][j - 1] + 1 < best)
+                best = (size_t)d[i][j - 1] + 1;
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+                (size_t)d[i - 2][j - 2] + 1 < best)
+                best = (size_t)d[i - 2][j - 2] + 1;
+            d[i][j] = (unsigned char)best;
+        }
+    }
+    return d[a_length][b_length];
+}
+
+static void consider(const char **nearest, size_t *best, const char *key, size_t length,
+                     const char *name)
+{
+    size_t distance = name_distance(key, length, name);
+    if (distance < *best) {
+        *best = distance;
+        *nearest = name;
+    }
+}
+
+/* The defined name nearest to an unknown key, or NULL when none is within
+ * two edits (and within a third of the key's length). */
+static const char *nearest_field(record_object object, const char *key, size_t length)
+{
+    const char *nearest = NULL;
+    size_t best = SIZE_MAX;
+    const char *const *names = record_fields;
+    size_t count = FCR__ARRAY_SIZE(record_fields);
+    if (object == OBJECT_AGENT) {
+        names = agent_fields;
+        count = FCR__ARRAY_SIZE(agent_fields);
+    } else if (object == OBJECT_CALLER) {
+        names = caller_fields;
+        count = FCR__ARRAY_SIZE(caller_fields);
+    } else if (object == OBJECT_EVENT) {
+        names = event_keys;
+        count = FCR__ARRAY_SIZE(event_keys);
+        for (int field = 0; field < FCR__FIELD_COUNT; field++)
+            consider(&nearest, &best, key, length, fcr__field_name((fcr__field_id)field));
+    }
+    for (size_t i = 0; i < count; i++)
+        consider(&nearest, &best, key, length, names[i]);
+
+    if (best > 2 || best * 3 > length)
+        return NULL;
+    return nearest;
+}
+
+/* Keeps an unknown field of the record, the agent or the caller in `fields`,
+ * or of `event` when it is not NULL. A strict reader rejects it instead,
+ * because in a hand-written record it is most often a typo. */
+static fcr_status keep_unknown(reader *r, record_object object, fcr__raw_fields *fields,
+                               fcr_event *event, const char *key, size_t length)
+{
+    if (r->options->strict) {
+        const char *nearest = nearest_field(object, key, length);
+        if (nearest != NULL)
+            return fail(r, FCR_ERECORD, "is not a field of fcr.call/1; did you mean \"%s\"?",
+                        nearest);
+        return fail(r, FCR_ERECORD, "is not a field of fcr.call/1; fix its name, or read "
+                                    "without strict checking to keep it as an unknown field");
+    }
+
     char name[256];
     if (length >= sizeof name)
         return fail(r, FCR_ELIMIT, "field names are at most %zu bytes", sizeof name - 1);
@@ -210,7 +300,7 @@ static fcr_status read_agent(reader *r)
         else if (fcr__key_is(key, length, "role"))
             status = read_agent_role(r);
         else
-            status = keep_unknown(r, &r->rec.agent_unknown, NULL, key, length);
+            status = keep_unknown(r, OBJECT_AGENT, &r->rec.agent_unknown, NULL, key, length);
         fcr__path_pop(&r->path, mark);
     }
     return status;
@@ -234,7 +324,7 @@ static fcr_status read_caller(reader *r)
         } else if (fcr__key_is(key, length, "patient_key")) {
             status = read_id(r, &r->rec.patient_key);
         } else {
-            status = keep_unknown(r, &r->rec.caller_unknown, NULL, key, length);
+            status = keep_unknown(r, OBJECT_CALLER, &r->rec.caller_unknown, NULL, key, length);
         }
         fcr__path_pop(&r->path, mark);
     }
@@ -391,7 +481,7 @@ static fcr_status read_event(reader *r, fcr_event *event)
             break;
         case KEY_UNKNOWN:
         default:
-            status = keep_unknown(r, NULL, event, key, length);
+            status = keep_unknown(r, OBJECT_EVENT, NULL, event, key, length);
             break;
         }
         fcr__path_pop(&r->path, mark);
@@ -538,7 +628,7 @@ static fcr_status read_record_fields(reader *r)
         } else if (fcr__key_is(key, length, "unobservable")) {
             status = read_unobservable(r);
         } else {
-            status = keep_unknown(r, &rec->unknown, NULL, key, length);
+            status = keep_unknown(r, OBJECT_RECORD, &rec->unknown, NULL, key, length);
         }
         fcr__path_pop(&r->path, mark);
     }

@@ -11,6 +11,7 @@ typedef struct fcr__call_read_options {
     fcr_mode mode;
     const char *name;  /* source name for messages, never NULL */
     size_t max_events;
+    bool strict; /* reject fields fcr.call/1 does not define instead of keeping them */
 } fcr__call_read_options;
 
 #define FCR__DEFAULT_MAX_EVENTS 10000

@@ -19,6 +19,7 @@ struct fcr_reader {
     size_t buffer_length;
     fcr__json_limits limits;
     size_t max_events;
+    bool strict;
     fcr__json_stream *stream;   /* created at the first read */
     bool stopped;               /* a failure that reading cannot go past */
     fcr_status stop_status;
@@ -176,6 +177,16 @@ fcr_status fcr_reader_set_mode(fcr_reader *reader, fcr_mode mode)
     return FCR_OK;
 }
 
+fcr_status fcr_reader_set_strict(fcr_reader *reader, int strict)
+{
+    if (reader == NULL)
+        return fcr__error(FCR_EINVAL, "fcr_reader_set_strict: reader is NULL");
+    if (reader->stream != NULL)
+        return fcr__error(FCR_ESTATE, "fcr_reader_set_strict: reading has started");
+    reader->strict = strict != 0;
+    return FCR_OK;
+}
+
 static fcr_status open_stream(fcr_reader *reader)
 {
     if (reader->buffer != NULL)
@@ -221,7 +232,7 @@ fcr_status fcr_reader_next(fcr_reader *reader, fcr_call **out)
     if (status == FCR_OK) {
         reader->record++;
         fcr__call_read_options options = {reader->policy, reader->mode, reader->name,
-                                          reader->max_events};
+                                          reader->max_events, reader->strict};
         fcr__json_parser *parser = fcr__json_stream_parser(reader->stream);
         for (;;) {
             status = fcr__call_read(parser, &options, out);
@@ -300,7 +311,7 @@ fcr_status fcr_call_from_json(fcr_call **out, fcr_policy *policy, fcr_mode mode,
 
     const char *shown = name != NULL ? name : "<string>";
     fcr__json_parser_reset(parser, json, length, shown);
-    fcr__call_read_options options = {policy, mode, shown, FCR__DEFAULT_MAX_EVENTS};
+    fcr__call_read_options options = {policy, mode, shown, FCR__DEFAULT_MAX_EVENTS, false};
     fcr_call *call = NULL;
     status = fcr__call_read(parser, &options, &call);
     fcr__json_parser_free(parser);

@@ -103,6 +103,20 @@ FCR_API fcr_status fcr_reader_set_limit(fcr_reader *reader, fcr_limit limit, siz
 FCR_API fcr_status fcr_reader_set_mode(fcr_reader *reader, fcr_mode mode);
 
 /**
+ * Makes the reader reject fields that fcr.call/1 does not define, naming
+ * the nearest defined name when one is close ("did you mean
+ * \"confirmed\"?"), instead of keeping them for the round trip. Meant for
+ * checking hand-written or converted records, where an unknown field is
+ * most often a typo that would otherwise only show as a workflow
+ * deviation. Off by default.
+ *
+ * @param strict Nonzero to reject unknown fields, 0 to keep them.
+ * @return FCR_OK; FCR_EINVAL; FCR_ESTATE after reading started.
+ * @since 1.0
+ */
+FCR_API fcr_status fcr_reader_set_strict(fcr_reader *reader, int strict);
+
+/**
  * Reads the next record.
  *
  * @param reader The reader.

@@ -328,6 +328,46 @@ static void test_reader__skipped_kinds(void **state)
     fcr_reader_free(reader);
 }
 
+static void test_reader__strict_names_typos(void **state)
+{
+    (void)state;
+    const char *input =
+        "{\"format\":\"fcr.call/1\",\"id\":\"a\",\"started_at\":\"2026-11-10T14:00:00Z\","
+        "\"events\":[{\"type\":\"concern_stated\",\"at\":\"2026-11-10T14:00:10Z\","
+        "\"concern\":\"c1\",\"category\":\"refill\"},{\"type\":\"concern_restated\","
+        "\"at\":\"2026-11-10T14:00:20Z\",\"concern\":\"c1\",\"confirmd\":true}]}\n"
+        "{\"format\":\"fcr.call/1\",\"id\":\"b\",\"startd_at\":\"2026-11-10T14:00:00Z\"}\n"
+        "{\"format\":\"fcr.call/1\",\"id\":\"c\",\"started_at\":\"2026-11-10T14:00:00Z\","
+        "\"agent\":{\"id\":\"x\",\"role\":\"nurse\",\"shift\":\"early\"}}\n"
+        "{\"format\":\"fcr.call/1\",\"id\":\"d\",\"started_at\":\"2026-11-10T14:00:00Z\","
+        "\"caller\":{\"rol\":\"patient\"}}\n"
+        SMALL("e") "\n";
+
+    /* By default unknown fields are kept for the round trip. */
+    fcr_reader *reader = buffer_reader(input);
+    assert_next_id(reader, "a");
+    assert_next_fails(reader, FCR_ERECORD, "no start time");
+    assert_next_id(reader, "c");
+    assert_next_id(reader, "d");
+    assert_next_id(reader, "e");
+    fcr_reader_free(reader);
+
+    reader = buffer_reader(input);
+    assert_int_equal(fcr_reader_set_strict(reader, 1), FCR_OK);
+    assert_next_fails(reader, FCR_ERECORD, "events[1].confirmd: is not a field of fcr.call/1; "
+                                           "did you mean \"confirmed\"?");
+    assert_string_equal(fcr_last_error_field(), "events[1].confirmd");
+    assert_next_fails(reader, FCR_ERECORD, "did you mean \"started_at\"?");
+    /* No defined name is near "shift", so none is suggested. */
+    assert_next_fails(reader, FCR_ERECORD, "agent.shift: is not a field of fcr.call/1; fix its name");
+    assert_next_fails(reader, FCR_ERECORD, "did you mean \"role\"?");
+    assert_next_id(reader, "e");
+    assert_int_equal(fcr_reader_set_strict(reader, 0), FCR_ESTATE);
+    fcr_reader_free(reader);
+
+    assert_int_equal(fcr_reader_set_strict(NULL, 1), FCR_EINVAL);
+}
+
 static void test_reader__malformed_stops(void **state)
 {
     (void)state;
@@ -669,6 +709,7 @@ int main(void)
         cmocka_unit_test(test_reader__callback_overrun),
         cmocka_unit_test(test_reader__bad_record_skipped),
         cmocka_unit_test(test_reader__skipped_kinds),
+        cmocka_unit_test(test_reader__strict_names_typos),
         cmocka_unit_test(test_reader__malformed_stops),
         cmocka_unit_test(test_reader__truncated_input),
         cmocka_unit_test(test_reader__live_mode),

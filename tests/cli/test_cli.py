@@ -242,6 +242,24 @@ class CheckTest(CliTestCase):
         self.assertNotIn("call-0102", out)
         self.assertIn("Checked 3 records: 2 valid, 1 invalid;", out)
 
+    def test_strict_names_misspelt_field(self):
+        record = json.loads(open(os.path.join(DATA, "calls.jsonl"), encoding="utf-8").readline())
+        stated = next(i for i, event in enumerate(record["events"]) if "request" in event)
+        record["events"][stated]["requets"] = record["events"][stated].pop("request")
+        text = json.dumps(record) + "\n"
+
+        status, out, err = run("check", "-", stdin=text)
+        self.assert_status(status, 0, err)
+        self.assertIn("concern_request", out)
+
+        status, out, err = run("check", "--strict", "-", stdin=text)
+        self.assert_status(status, 1, err)
+        self.assertRegex(
+            err,
+            rf'^fcr: record 1: <stdin>:1:\d+: events\[{stated}\]\.requets: is not a field of '
+            r'fcr\.call/1; did you mean "request"\?\n$',
+        )
+
     def test_pretty_document_line_column(self):
         status, out, err = run("check", "one-invalid.json")
         self.assert_status(status, 1, err)
@@ -674,10 +692,24 @@ class DocumentationTest(CliTestCase):
             line.strip() for line in read_source("docs", "call-format.md").splitlines()
             if line.startswith("    fcr: record ")
         ]
-        self.assertEqual(len(examples), 1)
+        self.assertEqual(len(examples), 2)
+        order = [line for line in examples if "out of time order" in line]
+        strict = [line for line in examples if "is not a field of" in line]
+        self.assertEqual((len(order), len(strict)), (1, 1), examples)
         status, out, err = run_as_calls_jsonl("out-of-order.jsonl", "check")
         self.assert_status(status, 1, err)
-        self.assertEqual(err, examples[0] + "\n")
+        self.assertEqual(err, order[0] + "\n")
+
+        # The strict example: the smallest record with the misspelt field.
+        record = ('{"format":"fcr.call/1","id":"a","started_at":"2026-11-10T14:00:00Z",'
+                  '"events":[{"type":"concern_stated","at":"2026-11-10T14:00:10Z",'
+                  '"concern":"c1","category":"refill","requets":"x"}]}\n')
+        with tempfile.TemporaryDirectory() as directory:
+            with open(os.path.join(directory, "calls.jsonl"), "w", encoding="utf-8") as f:
+                f.write(record)
+            status, out, err = run("check", "--strict", "calls.jsonl", cwd=directory)
+        self.assert_status(status, 1, err)
+        self.assertEqual(err, strict[0] + "\n")
 
     def test_man_synopsis_has_version_option(self):
         self.assertIn(".B fcr \\-\\-version\n", man_section("SYNOPSIS"))

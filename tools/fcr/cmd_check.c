@@ -67,7 +67,7 @@ static int run_check(const cli_options *options)
 const cli_command cli_command_check = {
     "check",
     "Validate call records and list their workflow deviations",
-    "Usage: fcr check [--policy FILE] [--live] FILE...\n"
+    "Usage: fcr check [--policy FILE] [--live] [--strict] FILE...\n"
     "\n"
     "Reads the fcr.call/1 records in each FILE (JSON Lines, or JSON documents one\n"
     "after another; - reads standard input) and validates them with the policy.\n"
@@ -94,6 +94,10 @@ const cli_command cli_command_check = {
     "  --live         Read the records in live mode, where a workflow deviation\n"
     "                 makes the record invalid, as it would be rejected during the\n"
     "                 call. Default: replay mode, which lists deviations.\n"
+    "  --strict       Reject a record with a field that fcr.call/1 does not\n"
+    "                 define, naming the nearest defined name, as a typo such as\n"
+    "                 \"confirmd\" would otherwise only show as a deviation.\n"
+    "                 Default: unknown fields are kept, as other tools may add them.\n"
     "  -h, --help     Print this help and exit.\n"
     "\n"
     "Exit status: 0 when every record is valid, even with deviations; 1 when a\n"
@@ -102,8 +106,9 @@ const cli_command cli_command_check = {
     "Examples:\n"
     "  fcr check calls.jsonl\n"
     "  fcr check --live --policy practice.json monday.jsonl tuesday.jsonl\n"
+    "  fcr check --strict handwritten.json\n"
     "  export-calls | fcr check -\n",
-    CLI_ACCEPTS_POLICY | CLI_ACCEPTS_LIVE | CLI_ACCEPTS_FILES,
+    CLI_ACCEPTS_POLICY | CLI_ACCEPTS_LIVE | CLI_ACCEPTS_STRICT | CLI_ACCEPTS_FILES,
     NULL,
     FCR_PROFILE_CHART,
     run_check,

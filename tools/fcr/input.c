@@ -80,6 +80,8 @@ static void read_file(input_totals *totals, const cli_options *options, fcr_poli
     fcr_status status = open_reader(&reader, policy, path);
     if (status == FCR_OK && options->live)
         status = fcr_reader_set_mode(reader, FCR_MODE_LIVE);
+    if (status == FCR_OK && options->strict)
+        status = fcr_reader_set_strict(reader, 1);
     if (status != FCR_OK) {
         input_report_error(status);
         fcr_reader_free(reader);

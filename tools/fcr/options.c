@@ -17,6 +17,7 @@ typedef struct option_spec {
 static const option_spec option_specs[] = {
     {"--policy", CLI_ACCEPTS_POLICY, true},
     {"--live", CLI_ACCEPTS_LIVE, false},
+    {"--strict", CLI_ACCEPTS_STRICT, false},
     {"--format", CLI_ACCEPTS_FORMAT, true},
     {"--profile", CLI_ACCEPTS_PROFILE, true},
 };
@@ -112,6 +113,9 @@ static int apply_option(cli_options *out, const option_spec *spec, const char *v
         return CLI_EXIT_OK;
     case CLI_ACCEPTS_LIVE:
         out->live = true;
+        return CLI_EXIT_OK;
+    case CLI_ACCEPTS_STRICT:
+        out->strict = true;
         return CLI_EXIT_OK;
     case CLI_ACCEPTS_FORMAT: {
         int index = find_choice(command->formats, value);

@@ -22,7 +22,8 @@ enum {
     CLI_ACCEPTS_LIVE = 1u << 1,
     CLI_ACCEPTS_FORMAT = 1u << 2,
     CLI_ACCEPTS_PROFILE = 1u << 3,
-    CLI_ACCEPTS_FILES = 1u << 4 /* FILE operands, at least one */
+    CLI_ACCEPTS_FILES = 1u << 4, /* FILE operands, at least one */
+    CLI_ACCEPTS_STRICT = 1u << 5
 };
 
 typedef struct cli_options cli_options;
@@ -43,6 +44,7 @@ struct cli_options {
     const cli_command *command;
     const char *policy_path; /* NULL for the built-in defaults */
     bool live;
+    bool strict;             /* reject fields fcr.call/1 does not define */
     size_t format;           /* index into command->formats */
     fcr_profile profile;
     bool help;
