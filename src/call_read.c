@@ -205,7 +205,8 @@ static const char *nearest_field(record_object object, const char *key, size_t l
 static fcr_status keep_unknown(reader *r, record_object object, fcr__raw_fields *fields,
                                fcr_event *event, const char *key, size_t length)
 {
-    if (r->options->strict) {
+    /* fcr_event_from_json() reads without options. */
+    if (r->options != NULL && r->options->strict) {
         const char *nearest = nearest_field(object, key, length);
         if (nearest != NULL)
             return fail(r, FCR_ERECORD, "is not a field of fcr.call/1; did you mean \"%s\"?",
