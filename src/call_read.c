@@ -701,6 +701,10 @@ static fcr_status build_call(reader *r, fcr_call **out)
                               fcr_last_error_field(), message);
     }
 
+    /* Set before the events, because the workflow does not hold a call to
+     * what its source cannot show. */
+    memcpy(call->unobservable, rec->unobservable, sizeof call->unobservable);
+
     /* The call's event list is allocated once for all the events, instead
      * of growing as each is appended. */
     status = fcr__grow((void **)&call->events, &call->event_capacity, rec->event_count,
@@ -736,7 +740,6 @@ static fcr_status build_call(reader *r, fcr_call **out)
     call->agent_unknown = rec->agent_unknown;
     call->caller_unknown = rec->caller_unknown;
     call->format_tag = rec->format_tag;
-    memcpy(call->unobservable, rec->unobservable, sizeof call->unobservable);
     memset(&rec->unknown, 0, sizeof rec->unknown);
     memset(&rec->agent_unknown, 0, sizeof rec->agent_unknown);
     memset(&rec->caller_unknown, 0, sizeof rec->caller_unknown);

@@ -178,7 +178,10 @@ fcr_status fcr__step_exit_requirements(const fcr_call *call, fcr_step step,
     case FCR_STEP_RECAP:
         return recap_requirements(call, out);
     case FCR_STEP_DOCUMENT:
-        if (call->workflow.documented_event == SIZE_MAX)
+        /* A source that cannot show the note, such as a transcript, is not
+         * held to it: the checklist reports the item as unknown instead. */
+        if (call->workflow.documented_event == SIZE_MAX &&
+            !call->unobservable[FCR__ITEM_DOCUMENTED])
             return fcr__requirements_add(out, "document_call", rule_documented,
                                          FCR_STEP_DOCUMENT, NULL,
                                          "Write the note (Patient Request > Action Taken > Next "

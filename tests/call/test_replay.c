@@ -419,6 +419,17 @@ static void test_replay__document_call_at_end(void **state)
     fcr_call_free(call);
 }
 
+static void test_replay__document_call_not_asked_when_unobservable(void **state)
+{
+    (void)state;
+    /* A transcript cannot show the note, so its record marks it unobservable
+     * and the missing note is not a deviation. */
+    fcr_call *call = read_record(FCR_MODE_REPLAY, RECORD_START RECORD_EVENTS "],"
+                                                  " \"unobservable\": [\"documented\"]}");
+    assert_int_equal(fcr_call_deviation_count(call), 0);
+    fcr_call_free(call);
+}
+
 static void test_replay__document_call_after_late_concern(void **state)
 {
     (void)state;
@@ -667,6 +678,7 @@ int main(void)
         cmocka_unit_test(test_replay__hang_up_lists_rest),
         cmocka_unit_test(test_replay__deviations_outlive_event),
         cmocka_unit_test(test_replay__document_call_at_end),
+        cmocka_unit_test(test_replay__document_call_not_asked_when_unobservable),
         cmocka_unit_test(test_replay__document_call_after_late_concern),
         cmocka_unit_test(test_replay__documented_record_clean),
         cmocka_unit_test(test_replay__duplicate_concern),
