@@ -410,8 +410,13 @@ static const char *describe(const fcr__json_parser *parser, size_t pos, char *bu
 
     if (c >= '0' && c <= '9')
         return "a number";
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+        size_t left = parser->length - pos;
+        if ((left >= 3 && memcmp(parser->data + pos, "NaN", 3) == 0) ||
+            (left >= 8 && memcmp(parser->data + pos, "Infinity", 8) == 0))
+            return "NaN or Infinity, which JSON does not have (write null, or a number)";
         return "a bare word (JSON strings need double quotes)";
+    }
     if (c < 0x20) {
         snprintf(buffer, size, "the control character U+%04X", c);
         return buffer;
@@ -1129,7 +1134,7 @@ static fcr__json_token open_container(fcr__json_parser *parser, size_t pos, int 
     if (parser->depth >= parser->limits.max_depth)
         return fail_at(parser, pos, FCR_ELIMIT,
                        "arrays and objects nested deeper than the limit of %zu; flatten the "
-                       "data or raise max_depth",
+                       "data or raise the depth limit (FCR_LIMIT_DEPTH)",
                        parser->limits.max_depth);
     if (parser->depth == parser->stack_capacity &&
         fcr__grow((void **)&parser->stack, &parser->stack_capacity, parser->depth + 1,

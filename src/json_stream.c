@@ -423,6 +423,10 @@ fcr_status fcr__json_stream_begin(fcr__json_stream *stream, bool *more, size_t *
             return status;
     }
 
+    if (stream->need_separator && stream->data[stream->start] == '\0')
+        return stream_fail(stream, FCR_EPARSE,
+                           "expected whitespace or a newline between two JSON values, found a "
+                           "NUL byte (if the input is UTF-16, convert it to UTF-8)");
     if (stream->need_separator)
         return stream_fail(stream, FCR_EPARSE,
                            "expected whitespace or a newline between two JSON values");

@@ -256,7 +256,7 @@ static void parser__depth_limit(void **state)
     assert_int_equal(parse_text("[[[1]]]", &limits), FCR_OK);
     assert_int_equal(parse_text("[[{\"a\": 1}]]", &limits), FCR_OK);
     assert_int_equal(parse_text("[[[[1]]]]", &limits), FCR_ELIMIT);
-    assert_non_null(strstr(fcr_last_error(), "max_depth"));
+    assert_non_null(strstr(fcr_last_error(), "FCR_LIMIT_DEPTH"));
     assert_int_equal(fcr_last_error_column(), 4);
 
     /* 100,000 open brackets must fail cleanly, without recursion. */
