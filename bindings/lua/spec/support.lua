@@ -51,8 +51,13 @@ function support.write_lines(path, lines)
   return path
 end
 
+-- Returns an unused path in the temporary folder that ends in `suffix`.
+-- os.tmpname() reserves its name by creating an empty file, which is
+-- removed here; the caller removes the file it writes at the path.
 function support.temporary_path(suffix)
-  return os.tmpname() .. (suffix or "")
+  local base = os.tmpname()
+  os.remove(base)
+  return base .. (suffix or "")
 end
 
 -- Calls fn and returns the error it raises; fails when it does not raise.
