@@ -18,6 +18,7 @@
  */
 
 %{
+#include <errno.h>
 #include <stdarg.h>
 #include <stdatomic.h>
 #include <stdbool.h>
@@ -36,12 +37,15 @@ typedef struct bind_event { fcr_event *handle; } bind_event;
 typedef struct bind_call { fcr_call *handle; } bind_call;
 typedef struct bind_scorecard { fcr_scorecard *handle; } bind_scorecard;
 typedef struct bind_guidance { fcr_guidance *handle; } bind_guidance;
+typedef struct bind_transcript { fcr_transcript *handle; } bind_transcript;
+typedef struct bind_rules { fcr_rules *handle; } bind_rules;
 typedef struct bind_reader bind_reader;
 typedef struct bind_batch bind_batch;
 typedef struct bind_concern bind_concern;
 typedef struct bind_deviation bind_deviation;
 typedef struct bind_item bind_item;
 typedef struct bind_missing bind_missing;
+typedef struct bind_turn bind_turn;
 
 static bind_scorecard *bind_scorecard_box(fcr_scorecard *handle);
 static bind_guidance *bind_guidance_box(fcr_guidance *handle);
@@ -53,6 +57,7 @@ static bind_item *bind_item_copy(const fcr_scorecard *scorecard, fcr_item which)
 static void bind_missing_free(void *item);
 static size_t bind_scorecard_count(const fcr_scorecard *scorecard, fcr_result result);
 static void bind_batch_free(bind_batch *batch);
+static void bind_turn_free(void *item);
 
 /* Text for __repr__ and __tostring. SWIG copies it into a host string
  * before the next call on the same thread; being thread-local, it is never
@@ -65,3 +70,4 @@ static _Thread_local char bind_repr_text[640];
 %include "fcr_results.i"
 %include "fcr_reader.i"
 %include "fcr_metrics.i"
+%include "fcr_transcript.i"

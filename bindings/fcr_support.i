@@ -330,6 +330,8 @@ typedef struct bind_objects bind_event_list;
 typedef struct bind_objects bind_item_list;
 typedef struct bind_objects bind_missing_list;
 typedef struct bind_objects bind_metrics_group_list;
+typedef struct bind_objects bind_transcript_list;
+typedef struct bind_objects bind_turn_list;
 
 %{
 typedef int bind_tristate;
@@ -341,6 +343,8 @@ typedef bind_objects bind_event_list;
 typedef bind_objects bind_item_list;
 typedef bind_objects bind_missing_list;
 typedef bind_objects bind_metrics_group_list;
+typedef bind_objects bind_transcript_list;
+typedef bind_objects bind_turn_list;
 %}
 
 %nodefaultctor;

@@ -181,3 +181,11 @@ function fcr.score_records(records, options)
   local reader = fcr.Reader.from_string(table.concat(records, "\n"), policy, "replay", "records")
   return scorecards(reader, on_error, options and options.batch_size or 256)
 end
+
+-- Transcripts -------------------------------------------------------------
+
+-- SWIG renames Turn.end, a Lua keyword, to c_end. This makes turn["end"]
+-- read it too, under the name that the C API and Python use.
+local turn_getters = classes.Turn[".get"]
+turn_getters["end"] = turn_getters.c_end
+

@@ -155,6 +155,27 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
   SWIG_arg++;
 }
 
+/* Seconds of a turn: a number, or nil when unknown. */
+%typemap(in) bind_seconds {
+  if (lua_isnoneornil(L, $input)) {
+    $1 = -1;
+  } else if (lua_type(L, $input) == LUA_TNUMBER && lua_tonumber(L, $input) >= 0) {
+    $1 = lua_tonumber(L, $input);
+  } else {
+    bind_fail(FCR_EINVAL, "argument %d of %s must be seconds from 0, or nil when unknown",
+              $argnum, "$symname");
+    BIND_RAISE_PENDING();
+    SWIG_fail;
+  }
+}
+%typemap(out) bind_seconds {
+  if ($1 < 0)
+    lua_pushnil(L);
+  else
+    lua_pushnumber(L, $1);
+  SWIG_arg++;
+}
+
 %typemap(out) bind_strings {
   lua_createtable(L, (int)$1.count, 0);
   for (size_t i = 0; i < $1.count; i++) {
@@ -194,6 +215,8 @@ BIND_LUA_OBJECT_LIST(bind_event_list, bind_event)
 BIND_LUA_OBJECT_LIST(bind_item_list, bind_item)
 BIND_LUA_OBJECT_LIST(bind_missing_list, bind_missing)
 BIND_LUA_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
+BIND_LUA_OBJECT_LIST(bind_transcript_list, bind_transcript)
+BIND_LUA_OBJECT_LIST(bind_turn_list, bind_turn)
 
 /* ---- The shared interface ------------------------------------------------- */
 
@@ -288,7 +311,7 @@ static void bind_lua_init(lua_State *L)
     if (luaL_loadbuffer(L, fcr_lua_glue, sizeof fcr_lua_glue - 1, "=fcr_glue.lua") != 0)
         lua_error(L);
     lua_pushvalue(L, module);
-    lua_createtable(L, 0, 16);
+    lua_createtable(L, 0, 24);
     static const struct {
         const char *name;
         swig_type_info **type;
@@ -306,6 +329,9 @@ static void bind_lua_init(lua_State *L)
         {"Missing", &SWIGTYPE_p_bind_missing},
         {"Metrics", &SWIGTYPE_p_bind_metrics},
         {"MetricsGroup", &SWIGTYPE_p_bind_metrics_group},
+        {"Rules", &SWIGTYPE_p_bind_rules},
+        {"Transcript", &SWIGTYPE_p_bind_transcript},
+        {"Turn", &SWIGTYPE_p_bind_turn},
     };
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         bind_lua_push_class(L, *classes[i].type);

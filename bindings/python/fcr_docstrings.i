@@ -216,3 +216,42 @@ DOC(bind_metrics_group::escalated, "Final contacts whose outcome is escalated.")
 DOC(bind_metrics_group::fcr_rate, "Resolved / final, from 0 to 1; None without a final contact.")
 DOC(bind_metrics_group::repeat_contact_rate, "Repeat contacts / final; None without a final contact.")
 DOC(bind_metrics_group::escalation_rate, "Escalated / final; None without a final contact.")
+
+/* ---- Transcripts ------------------------------------------------------------------------ */
+
+DOC(bind_transcript_formats, "transcript_formats() -> list[str]\n\nReturn the transcript format ids: \"json\" (fcr.transcript/1), \"textgrid\",\n\"contact-lens\", \"abcd\" and \"csv-dialogue\".")
+DOC(bind_guess_transcript_format, "guess_transcript_format(path) -> str\n\nGuess a transcript file's format as `fcr events` does: \"textgrid\" and\n\"csv-dialogue\" by the file name's extension, the JSON formats from the\nfirst 4 KiB of the file, and \"json\" when nothing else fits.")
+
+DOC(bind_transcript, "Transcript(id)\n\nThe speaker turns of one call. Transcript(id) is empty, for turns from your\nown speech recognition; Transcript.load() and Transcript.load_file() read\nthe formats of fcr.transcript_formats(). Call.from_transcript() derives a\ncall record from it. Iterating yields the turns.")
+DOC(bind_transcript::load, "Transcript.load(text, format=\"json\", name=None) -> list[Transcript]\n\nRead every transcript of a str or bytes. With format None the format is\nguessed from the first 4 KiB. A TextGrid pair needs load_textgrid().\n`name` appears in error messages and names transcripts without an id. The\nGIL is released meanwhile.")
+DOC(bind_transcript::load_file, "Transcript.load_file(path, format=None) -> list[Transcript]\n\nRead every transcript of a file. With format None the format is guessed as\nguess_transcript_format() does. A TextGrid file is read with the other\nspeaker's file, whose name swaps _doctor and _patient, _agent and _caller,\nor _staff and _customer. The GIL is released meanwhile.")
+DOC(bind_transcript::load_textgrid, "Transcript.load_textgrid(agent_text, caller_text, id) -> Transcript\n\nRead a call from the Praat TextGrid texts (str or bytes) of its two\nspeakers.")
+DOC(bind_transcript::load_textgrid_files, "Transcript.load_textgrid_files(agent_path, caller_path) -> Transcript\n\nRead a call from two TextGrid files. The call id is the agent file's name\nwithout its folder, extension and speaker suffix.")
+DOC(bind_transcript::close, "close() -> None\n\nFree the transcript. Closing twice does nothing.")
+DOC(bind_transcript::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_transcript::set_started_at, "set_started_at(at) -> None\n\nSet when the call started. Without it a derived call starts at the epoch.")
+DOC(bind_transcript::set_agent, "set_agent(agent_id, role) -> None\n\nSet the agent who took the call. Call.from_transcript() raises NotFoundError\nfor a role the policy does not know.")
+DOC(bind_transcript::add_turn, "add_turn(role, text, start=None, end=None) -> None\n\nAppend a turn: role \"agent\", \"caller\" or \"system\"; start and end in seconds\nfrom the start of the call, None when unknown.")
+DOC(bind_transcript::to_json, "to_json(pretty=False) -> str\n\nWrite the transcript as a fcr.transcript/1 document, which load() reads back.")
+DOC(bind_transcript::id, "The call id.")
+DOC(bind_transcript::started_at, "When the call started, as an aware UTC datetime, or None.")
+DOC(bind_transcript::agent_id, "The agent id, or None.")
+DOC(bind_transcript::agent_role, "The agent's role id, or None.")
+DOC(bind_transcript::turn_count, "The number of turns.")
+DOC(bind_transcript::turns, "Copies of the turns, in the order spoken.")
+
+DOC(bind_turn, "A copy of one turn of a transcript.")
+DOC(bind_turn::role, "\"agent\", \"caller\" or \"system\".")
+DOC(bind_turn::start, "Seconds from the start of the call, or None when unknown.")
+DOC(bind_turn::end, "Seconds from the start of the call, or None when unknown.")
+/* Not DOC(): the macro would replace `text`, the name of its own parameter. */
+%feature("docstring") bind_turn::text "What was said.";
+
+DOC(bind_rules, "Rules()\n\nThe evidence rules that derive a call from a transcript. Rules() is the\nbuilt-in English set; Rules.load() and Rules.load_file() overlay a\npractice's fcr.rules/1 document.")
+DOC(bind_rules::load, "Rules.load(text, name=None) -> Rules\n\nCreate the built-in set overlaid with a fcr.rules/1 document (str or bytes).")
+DOC(bind_rules::load_file, "Rules.load_file(path) -> Rules\n\nCreate the built-in set overlaid with a fcr.rules/1 file.")
+DOC(bind_rules::close, "close() -> None\n\nFree the rule set. Closing twice does nothing.")
+DOC(bind_rules::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_rules::count, "The number of rules in the set.")
+
+DOC(bind_call::from_transcript, "Call.from_transcript(transcript, policy=None, rules=None) -> Call\n\nDerive a replay-mode call from a transcript with a rule set (None for the\nbuilt-in English set). Each event keeps its evidence; \"documented\" is\nmarked unobservable, since a transcript cannot show the note. The GIL is\nreleased meanwhile.")

@@ -38,6 +38,11 @@ static PyObject *bind_py_from_time(long long time);
 %nothread;
 %thread bind_reader::next;
 %thread bind_reader::score_batch;
+%thread bind_transcript::load;
+%thread bind_transcript::load_file;
+%thread bind_transcript::load_textgrid;
+%thread bind_transcript::load_textgrid_files;
+%thread bind_call::from_transcript;
 
 %feature("kwargs");
 %include "fcr_docstrings.i"
@@ -171,6 +176,31 @@ static PyObject *bind_py_from_time(long long time);
   }
 }
 
+/* Seconds of a turn: a number, or None when unknown. */
+%typemap(in) bind_seconds {
+  if ($input == Py_None) {
+    $1 = -1;
+  } else {
+    $1 = PyFloat_AsDouble($input);
+    if ($1 == -1.0 && PyErr_Occurred())
+      SWIG_fail;
+    if ($1 < 0) {
+      bind_fail(FCR_EINVAL, "argument %d of %s must be seconds from 0, or None when unknown",
+                $argnum, "$symname");
+      BIND_RAISE_PENDING();
+      SWIG_fail;
+    }
+  }
+}
+%typemap(out) bind_seconds {
+  if ($1 < 0) {
+    $result = Py_None;
+    Py_INCREF($result);
+  } else {
+    $result = PyFloat_FromDouble($1);
+  }
+}
+
 %typemap(out) bind_strings {
   $result = PyList_New((Py_ssize_t)$1.count);
   for (size_t i = 0; $result != NULL && i < $1.count; i++) {
@@ -216,6 +246,8 @@ BIND_PY_OBJECT_LIST(bind_event_list, bind_event)
 BIND_PY_OBJECT_LIST(bind_item_list, bind_item)
 BIND_PY_OBJECT_LIST(bind_missing_list, bind_missing)
 BIND_PY_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
+BIND_PY_OBJECT_LIST(bind_transcript_list, bind_transcript)
+BIND_PY_OBJECT_LIST(bind_turn_list, bind_turn)
 
 /* ---- The shared interface ------------------------------------------------- */
 

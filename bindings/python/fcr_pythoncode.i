@@ -20,6 +20,8 @@ BIND_PY_CONTEXT_MANAGER(bind_scorecard)
 BIND_PY_CONTEXT_MANAGER(bind_guidance)
 BIND_PY_CONTEXT_MANAGER(bind_reader)
 BIND_PY_CONTEXT_MANAGER(bind_metrics)
+BIND_PY_CONTEXT_MANAGER(bind_rules)
+BIND_PY_CONTEXT_MANAGER(bind_transcript)
 
 %extend bind_event {
 %pythoncode %{
@@ -117,6 +119,14 @@ BIND_PY_CONTEXT_MANAGER(bind_metrics)
         if call is None:
             raise StopIteration
         return call
+%}
+}
+
+%extend bind_transcript {
+%pythoncode %{
+    def __iter__(self):
+        """Iterate over copies of the turns, in the order spoken."""
+        return iter(self.turns)
 %}
 }
 
