@@ -46,6 +46,9 @@ typedef struct bind_deviation bind_deviation;
 typedef struct bind_item bind_item;
 typedef struct bind_missing bind_missing;
 typedef struct bind_turn bind_turn;
+typedef struct bind_contact bind_contact;
+typedef struct bind_contact_result bind_contact_result;
+typedef struct bind_contact_reader bind_contact_reader;
 
 static bind_scorecard *bind_scorecard_box(fcr_scorecard *handle);
 static bind_guidance *bind_guidance_box(fcr_guidance *handle);
@@ -58,6 +61,7 @@ static void bind_missing_free(void *item);
 static size_t bind_scorecard_count(const fcr_scorecard *scorecard, fcr_result result);
 static void bind_batch_free(bind_batch *batch);
 static void bind_turn_free(void *item);
+static void bind_contact_free(bind_contact *contact);
 
 /* Text for __repr__ and __tostring. SWIG copies it into a host string
  * before the next call on the same thread; being thread-local, it is never
@@ -71,3 +75,4 @@ static _Thread_local char bind_repr_text[640];
 %include "fcr_reader.i"
 %include "fcr_metrics.i"
 %include "fcr_transcript.i"
+%include "fcr_contacts.i"

@@ -2,12 +2,30 @@
 /*
  * Part of fcr.i: Metrics, first-call resolution measured over many calls or
  * contacts, and the MetricsGroup snapshots of its breakdowns. The result
- * callback and the CSV contact reader of fcr/metrics.h are not wrapped.
+ * callback and the CSV contact reader are in fcr_contacts.i.
  */
 
 %{
-typedef struct bind_metrics { fcr_metrics *handle; } bind_metrics;
+/* The results that the callback of keep_results() collected and
+ * take_results() has not handed out yet. */
+typedef struct bind_result_store {
+    size_t count;
+    size_t capacity;
+    bind_contact_result **items;
+    bool out_of_memory; /* the callback stopped the analysis for lack of memory */
+} bind_result_store;
+
+typedef struct bind_metrics {
+    fcr_metrics *handle;
+    bind_result_store *results; /* NULL unless keep_results() was called */
+} bind_metrics;
 typedef struct bind_metrics_group bind_metrics_group;
+
+/* Defined in fcr_contacts.i. */
+static void bind_result_store_free(bind_result_store *store);
+static bool bind_metrics_ok(bind_metrics *metrics, fcr_status status);
+static int bind_keep_result(void *userdata, const fcr_contact_result *result);
+static void bind_contact_result_free(void *item);
 
 static const char *const bind_order_names[] = {"any", "sorted"};
 static const char *const bind_metrics_format_names[] = {"text", "json", "csv"};
@@ -167,12 +185,15 @@ typedef struct bind_metrics {} bind_metrics;
 
     ~bind_metrics() {
         fcr_metrics_free($self->handle);
+        bind_result_store_free($self->results);
         free($self);
     }
 
     void close() {
         fcr_metrics_free($self->handle);
         $self->handle = NULL;
+        bind_result_store_free($self->results);
+        $self->results = NULL;
     }
 
     bool closed() { return $self->handle == NULL; }
@@ -228,7 +249,7 @@ typedef struct bind_metrics {} bind_metrics;
             return;
         }
         BIND_OPEN(call, "Call", );
-        bind_ok(fcr_metrics_add_call($self->handle, call->handle));
+        bind_metrics_ok($self, fcr_metrics_add_call($self->handle, call->handle));
     }
 
     /* Adds one contact from a contact log. */
@@ -250,13 +271,13 @@ typedef struct bind_metrics {} bind_metrics;
         contact.category = category;
         contact.agent = agent;
         contact.target = target;
-        bind_ok(fcr_metrics_add_contact($self->handle, &contact));
+        bind_metrics_ok($self, fcr_metrics_add_contact($self->handle, &contact));
     }
 
     /* Ends the input and decides every remaining contact. Only once. */
     void finish() {
         BIND_OPEN($self, "Metrics", );
-        bind_ok(fcr_metrics_finish($self->handle));
+        bind_metrics_ok($self, fcr_metrics_finish($self->handle));
     }
 
     /* Returns copies of the groups of a breakdown after finish(): "total",

@@ -332,6 +332,7 @@ typedef struct bind_objects bind_missing_list;
 typedef struct bind_objects bind_metrics_group_list;
 typedef struct bind_objects bind_transcript_list;
 typedef struct bind_objects bind_turn_list;
+typedef struct bind_objects bind_contact_result_list;
 
 %{
 typedef int bind_tristate;
@@ -345,6 +346,7 @@ typedef bind_objects bind_missing_list;
 typedef bind_objects bind_metrics_group_list;
 typedef bind_objects bind_transcript_list;
 typedef bind_objects bind_turn_list;
+typedef bind_objects bind_contact_result_list;
 %}
 
 %nodefaultctor;

@@ -189,3 +189,48 @@ end
 local turn_getters = classes.Turn[".get"]
 turn_getters["end"] = turn_getters.c_end
 
+-- Contact logs ------------------------------------------------------------
+
+local contact_reader_methods = methods("ContactReader")
+
+-- Returns a generic-for iterator over the contacts of the remaining rows:
+-- for contact in reader:contacts() do ... end. A bad row raises its error,
+-- unless `on_error` is given: it is then called with the error and reading
+-- goes on. The reader stays open.
+function contact_reader_methods.contacts(reader, on_error)
+  return function()
+    while true do
+      local ok, contact = pcall(reader.next, reader)
+      if ok then
+        return contact
+      end
+      if on_error == nil then
+        error(contact, 0)
+      end
+      on_error(contact)
+    end
+  end
+end
+
+-- Adds the contacts of every remaining row to `metrics` and returns how
+-- many. options: on_error(err), called for each bad row before reading
+-- goes on (without it the first bad row raises), and batch_size (rows per
+-- call into C). Contacts added before a bad row stay added.
+function contact_reader_methods.add_to(reader, metrics, options)
+  options = options or {}
+  local batch_size = options.batch_size or 256
+  local added = 0
+  while true do
+    local ok, count = pcall(reader.feed, reader, metrics, batch_size)
+    if not ok then
+      if options.on_error == nil then
+        error(count, 0)
+      end
+      options.on_error(count)
+    elseif count == 0 then
+      return added
+    else
+      added = added + count
+    end
+  end
+end

@@ -217,6 +217,7 @@ BIND_LUA_OBJECT_LIST(bind_missing_list, bind_missing)
 BIND_LUA_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
 BIND_LUA_OBJECT_LIST(bind_transcript_list, bind_transcript)
 BIND_LUA_OBJECT_LIST(bind_turn_list, bind_turn)
+BIND_LUA_OBJECT_LIST(bind_contact_result_list, bind_contact_result)
 
 /* ---- The shared interface ------------------------------------------------- */
 
@@ -332,6 +333,9 @@ static void bind_lua_init(lua_State *L)
         {"Rules", &SWIGTYPE_p_bind_rules},
         {"Transcript", &SWIGTYPE_p_bind_transcript},
         {"Turn", &SWIGTYPE_p_bind_turn},
+        {"ContactReader", &SWIGTYPE_p_bind_contact_reader},
+        {"Contact", &SWIGTYPE_p_bind_contact},
+        {"ContactResult", &SWIGTYPE_p_bind_contact_result},
     };
     for (size_t i = 0; i < sizeof classes / sizeof classes[0]; i++) {
         bind_lua_push_class(L, *classes[i].type);

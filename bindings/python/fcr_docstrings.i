@@ -196,7 +196,7 @@ DOC(bind_metrics::set_order, "set_order(order) -> None\n\nDeclare the order of t
 DOC(bind_metrics::set_breakdown, "set_breakdown(breakdown, enabled) -> None\n\nTurn the \"agent\", \"category\" or \"target\" breakdown on or off.")
 DOC(bind_metrics::add_call, "add_call(call) -> None\n\nAdd one contact per concern of a call, and score the call so that checklist\ncompliance stands beside the rates.")
 DOC(bind_metrics::add_contact, "add_contact(id, caller, at, direction=\"inbound\", category=None, agent=None,\n            outcome=\"none\", target=None) -> None\n\nAdd one contact from a contact log. `caller` is a pseudonymous key; None\nexcludes the contact.")
-DOC(bind_metrics::finish, "finish() -> None\n\nEnd the input and decide every remaining contact. Only once.")
+DOC(bind_metrics::finish, "finish() -> None\n\nEnd the input and decide every remaining contact. Only once. The GIL is\nreleased meanwhile.")
 DOC(bind_metrics::groups, "groups(breakdown=\"total\") -> list[MetricsGroup]\n\nReturn copies of the groups of a breakdown after finish(): \"total\" (one\ngroup), \"agent\", \"category\" or \"target\", sorted by name.")
 DOC(bind_metrics::excluded, "excluded(reason) -> int\n\nReturn the number of contacts excluded for a reason: \"outbound\",\n\"duplicate\", \"transfer\", \"no_caller\" or \"no_concern\".")
 DOC(bind_metrics::item_calls, "item_calls(item, result) -> int\n\nReturn the number of scored calls whose checklist item had `result`.")
@@ -216,6 +216,49 @@ DOC(bind_metrics_group::escalated, "Final contacts whose outcome is escalated.")
 DOC(bind_metrics_group::fcr_rate, "Resolved / final, from 0 to 1; None without a final contact.")
 DOC(bind_metrics_group::repeat_contact_rate, "Repeat contacts / final; None without a final contact.")
 DOC(bind_metrics_group::escalation_rate, "Escalated / final; None without a final contact.")
+
+/* ---- Per-contact results ------------------------------------------------------------- */
+
+DOC(bind_metrics::keep_results, "keep_results(keep=True) -> None\n\nKeep a copy of each contact's result once it is final, for take_results();\nFalse stops keeping them. Raises StateError once a contact was added.")
+DOC(bind_metrics::take_results, "take_results() -> list[ContactResult]\n\nReturn the results kept since the last call, in the order they became\nfinal, and forget them. After finish() these are all the results not taken\nbefore. With set_order(\"sorted\") results also come while contacts are\nadded. Raises StateError unless keep_results() was called.")
+
+DOC(bind_contact_result, "The result of one contact of a Metrics analysis, copied when it became final.")
+DOC(bind_contact_result::id, "The contact id; \"CALL_ID/CONCERN_ID\" for contacts of Metrics.add_call().")
+DOC(bind_contact_result::at, "When the contact started, as an aware UTC datetime.")
+DOC(bind_contact_result::result, "\"resolved\", \"repeated\", \"provisional\" or \"excluded\".")
+DOC(bind_contact_result::exclusion, "Why the contact is excluded, such as \"duplicate\"; \"none\" when it is not.")
+DOC(bind_contact_result::repeat_id, "The id of the first repeat contact, or None unless the result is \"repeated\".")
+DOC(bind_contact_result::merged_into, "The id of the contact a transfer was merged into, or None.")
+DOC(bind_contact_result::is_repeat, "Whether the contact is itself a repeat of an earlier contact.")
+DOC(bind_contact_result::window_end, "The end of the contact's repeat window (included), or None when excluded.")
+DOC(bind_contact_result::category, "The category id; \"\" when none.")
+DOC(bind_contact_result::agent, "The agent id; \"\" when none.")
+DOC(bind_contact_result::target, "The escalation target id; \"\" when none.")
+DOC(bind_contact_result::outcome, "\"none\", \"resolved\", \"escalated\" or \"moved_forward\".")
+
+/* ---- ContactReader and Contact ---------------------------------------------------------- */
+
+DOC(bind_contact_reader, "ContactReader(path, policy=None)\n\nA CSV contact log (RFC 4180, header line first) read row by row. Iterating\nyields Contacts; add_to() adds them to a Metrics. The policy's time zone\napplies to times without an offset unless set_time_zone() names one; with\nno policy it is UTC. Map columns and set formats before the first row.")
+DOC(bind_contact_reader::from_string, "ContactReader.from_string(text, policy=None, name=None) -> ContactReader\n\nOpen a contact log in a str or bytes, which is copied. `name` appears in\nerror messages.")
+DOC(bind_contact_reader::close, "close() -> None\n\nClose the file. Closing twice does nothing.")
+DOC(bind_contact_reader::closed, "closed() -> bool\n\nReturn whether close() was called.")
+DOC(bind_contact_reader::map, "map(field, column=None) -> None\n\nRead a contact field from the column of the header line named `column`;\nNone unmaps the field. Fields: \"id\", \"caller\", \"time\", \"category\",\n\"agent\", \"direction\", \"outcome\", \"target\". By default each reads the\ncolumn of its own name.")
+DOC(bind_contact_reader::set_time_format, "set_time_format(format=None) -> None\n\nSet the time format: \"rfc3339\" (the default, also None) or a pattern such\nas \"%d-%m-%Y %H:%M\".")
+DOC(bind_contact_reader::set_time_zone, "set_time_zone(zone) -> None\n\nSet the time zone of times without an offset: \"UTC\", \"-05:00\" or an IANA\nname such as \"America/New_York\". Raises NotFoundError for a zone that is\nnot installed.")
+DOC(bind_contact_reader::set_missing, "set_missing(marker=None) -> None\n\nSet the text that marks a missing value, such as \"?\"; None removes it. An\nempty field is always missing.")
+DOC(bind_contact_reader::next, "next() -> Contact | None\n\nRead the next contact, or return None at the end. A bad row raises its\nerror, whose message and `line` name the row, and the next call goes on\nwith the following row. After a failure that stops the reader (a mapped\ncolumn the header lacks, a quote that never ends, a read failure) the\nreader ends.")
+DOC(bind_contact_reader::feed, "feed(metrics, max_rows=256) -> int\n\nRead up to `max_rows` rows with the GIL released and add their contacts to\n`metrics`. Return the number added, 0 at the end. A bad row or a contact\nthe analysis rejects raises with its line. Contacts read before it stay\nadded: when there are some, this call returns their number and the next\ncall raises.")
+DOC(bind_contact_reader::line, "The line on which the row last read or rejected starts; 0 before the first.")
+
+DOC(bind_contact, "A copy of one contact read from a CSV contact log.")
+DOC(bind_contact::id, "The contact id; \"row N\" when no column is mapped to it.")
+DOC(bind_contact::caller, "The caller or patient key, or None when missing.")
+DOC(bind_contact::at, "When the contact started, as an aware UTC datetime.")
+DOC(bind_contact::direction, "\"inbound\" or \"outbound\".")
+DOC(bind_contact::category, "The category id, or None.")
+DOC(bind_contact::agent, "The agent id, or None.")
+DOC(bind_contact::outcome, "\"none\", \"resolved\", \"escalated\" or \"moved_forward\".")
+DOC(bind_contact::target, "The escalation target id, or None.")
 
 /* ---- Transcripts ------------------------------------------------------------------------ */
 

@@ -43,6 +43,8 @@ static PyObject *bind_py_from_time(long long time);
 %thread bind_transcript::load_textgrid;
 %thread bind_transcript::load_textgrid_files;
 %thread bind_call::from_transcript;
+%thread bind_contact_reader::feed;
+%thread bind_metrics::finish;
 
 %feature("kwargs");
 %include "fcr_docstrings.i"
@@ -248,6 +250,7 @@ BIND_PY_OBJECT_LIST(bind_missing_list, bind_missing)
 BIND_PY_OBJECT_LIST(bind_metrics_group_list, bind_metrics_group)
 BIND_PY_OBJECT_LIST(bind_transcript_list, bind_transcript)
 BIND_PY_OBJECT_LIST(bind_turn_list, bind_turn)
+BIND_PY_OBJECT_LIST(bind_contact_result_list, bind_contact_result)
 
 /* ---- The shared interface ------------------------------------------------- */
 

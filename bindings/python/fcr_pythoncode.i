@@ -22,6 +22,7 @@ BIND_PY_CONTEXT_MANAGER(bind_reader)
 BIND_PY_CONTEXT_MANAGER(bind_metrics)
 BIND_PY_CONTEXT_MANAGER(bind_rules)
 BIND_PY_CONTEXT_MANAGER(bind_transcript)
+BIND_PY_CONTEXT_MANAGER(bind_contact_reader)
 
 %extend bind_event {
 %pythoncode %{
@@ -127,6 +128,42 @@ BIND_PY_CONTEXT_MANAGER(bind_transcript)
     def __iter__(self):
         """Iterate over copies of the turns, in the order spoken."""
         return iter(self.turns)
+%}
+}
+
+%extend bind_contact_reader {
+%pythoncode %{
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        contact = self.next()
+        if contact is None:
+            raise StopIteration
+        return contact
+
+    def add_to(self, metrics, on_error=None, batch_size=256):
+        """Add the contacts of every remaining row to `metrics`; return how many.
+
+        Rows are read and added `batch_size` at a time with the GIL released.
+        A bad row raises its fcr.Error, whose message and `line` name the
+        row, unless `on_error` is given: then on_error(error) is called and
+        reading goes on with the next row. Contacts added before a bad row
+        stay added. After a failure that stops the reader, such as a mapped
+        column the header lacks, the reading ends.
+        """
+        added = 0
+        while True:
+            try:
+                count = self.feed(metrics, batch_size)
+            except Error as error:
+                if on_error is None:
+                    raise
+                on_error(error)
+                continue
+            if count == 0:
+                return added
+            added += count
 %}
 }
 
