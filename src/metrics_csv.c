@@ -253,8 +253,10 @@ static fcr_status read_header(fcr_contact_reader *reader)
         if (reader->index[f] < 0 && reader->columns[f] != NULL)
             return stop(reader, fcr__error_field(FCR_ENOTFOUND, field_names[f],
                                                  "%.200s: the header has no column '%.100s' for "
-                                                 "the %s field; check the --map names against "
-                                                 "the first line", reader->name, wanted,
+                                                 "the %s field; check the column mapping "
+                                                 "(fcr_contact_reader_map(), --map in fcr "
+                                                 "metrics) against the first line",
+                                                 reader->name, wanted,
                                                  field_names[f]));
         if (reader->index[f] >= 0 && (reader->header_names[f] = fcr__strdup(wanted)) == NULL)
             return stop(reader, fcr__error_nomem());
@@ -265,7 +267,8 @@ static fcr_status read_header(fcr_contact_reader *reader)
         if (reader->index[required[r]] < 0)
             return stop(reader, fcr__error_field(FCR_ENOTFOUND, field_names[required[r]],
                                                  "%.200s: no column is mapped to the %s field; "
-                                                 "name one with --map %s=COLUMN", reader->name,
+                                                 "map a column to it (fcr_contact_reader_map(), "
+                                                 "--map %s=COLUMN in fcr metrics)", reader->name,
                                                  field_names[required[r]], field_names[required[r]]));
     }
     return FCR_OK;
@@ -351,8 +354,9 @@ static fcr_status read_time(fcr_contact_reader *reader, const fcr__csv_field *fi
         if (fcr_time_parse_n(&reader->contact.at, field->data, field->length) != FCR_OK) {
             size_t column = fcr_last_error_column();
             return row_error(reader, FCR_EPARSE, field, column > 0 ? column - 1 : 0, which,
-                             "the time is not an RFC 3339 date-time; give --time-format for "
-                             "other forms");
+                             "the time is not an RFC 3339 date-time; for other forms set a "
+                             "time format (fcr_contact_reader_set_time_format(), --time-format "
+                             "in fcr metrics)");
         }
         return FCR_OK;
     }
