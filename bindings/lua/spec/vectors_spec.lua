@@ -13,6 +13,8 @@ local outputs = {
   ["note.json"] = function(call) return call:note("json") end,
   ["note.fhir.json"] = function(call) return call:note("fhir") end,
   ["note.qa.txt"] = function(call) return call:note("text", "qa") end,
+  ["note.qa.line.txt"] = function(call) return call:note("line", "qa") end,
+  ["note.qa.json"] = function(call) return call:note("json", "qa") end,
   ["note.qa.fhir.json"] = function(call) return call:note("fhir", "qa") end,
   ["recap.txt"] = function(call) return call:recap() end,
 }

@@ -21,6 +21,8 @@ OUTPUTS = {
     "note.json": lambda call, card: call.note("json"),
     "note.fhir.json": lambda call, card: call.note("fhir"),
     "note.qa.txt": lambda call, card: call.note("text", "qa"),
+    "note.qa.line.txt": lambda call, card: call.note("line", "qa"),
+    "note.qa.json": lambda call, card: call.note("json", "qa"),
     "note.qa.fhir.json": lambda call, card: call.note("fhir", profile="qa"),
     "recap.txt": lambda call, card: call.recap(),
 }
