@@ -20,6 +20,7 @@ struct fcr_contact_reader {
     bool unmapped[FCR_CONTACT_FIELD_COUNT];  /* explicitly unmapped */
     bool use_pattern;
     fcr__time_pattern pattern;
+    char pattern_text[64]; /* the format as given, for messages; cut if longer */
     fcr__zone *zone;
     char *missing;
     size_t missing_length;
@@ -176,8 +177,10 @@ fcr_status fcr_contact_reader_set_time_format(fcr_contact_reader *reader, const 
         return FCR_OK;
     }
     status = fcr__time_pattern_compile(&reader->pattern, format);
-    if (status == FCR_OK)
+    if (status == FCR_OK) {
         reader->use_pattern = true;
+        snprintf(reader->pattern_text, sizeof reader->pattern_text, "%s", format);
+    }
     return status;
 }
 
@@ -365,8 +368,11 @@ static fcr_status read_time(fcr_contact_reader *reader, const fcr__csv_field *fi
     const char *reason = NULL;
     if (!fcr__time_pattern_parse(&reader->pattern, field->data, field->length, reader->zone,
                                  &reader->contact.at, &error_at, &reason)) {
-        char what[200];
-        snprintf(what, sizeof what, "the time does not match the time format: %s", reason);
+        char what[300];
+        snprintf(what, sizeof what,
+                 "the time does not match the time format \"%s\": %s; set a format that "
+                 "matches the column, or none for RFC 3339 times",
+                 reader->pattern_text, reason);
         return row_error(reader, FCR_EPARSE, field, error_at, which, what);
     }
     return FCR_OK;

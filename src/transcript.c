@@ -231,8 +231,10 @@ fcr_status fcr_transcript_add_turn(fcr_transcript *transcript, fcr_turn_role rol
                                                    "of seconds within 7 days",
                                 transcript->turn_count);
     if (start_ms != FCR__OFFSET_NONE && end_ms != FCR__OFFSET_NONE && end_ms < start_ms)
-        return fcr__error_field(FCR_EINVAL, "end", "turn %zu ends before it starts",
-                                transcript->turn_count);
+        return fcr__error_field(FCR_EINVAL, "end",
+                                "the new turn ends before it starts (start %.3f s, end %.3f s); "
+                                "give an end at or after the start, or none",
+                                start, end);
     return fcr__transcript_add_turn_n(transcript, role, start_ms, end_ms, text, length);
 }
 

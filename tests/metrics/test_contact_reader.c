@@ -148,7 +148,17 @@ static void test_contact_reader__time_formats(void **state)
         fcr_contact_reader_free(reader);
     }
 
-    fcr_contact_reader *reader = open_text("caller,time\n");
+    /* A time of another form names the format, so the reader sees the
+     * mismatch. */
+    fcr_contact_reader *reader = open_text("caller,time\np1,2026-11-02T10:00:00Z\n");
+    assert_int_equal(fcr_contact_reader_set_time_format(reader, "%Y-%m-%d %H:%M"), FCR_OK);
+    const fcr_contact *contact = NULL;
+    assert_int_equal(fcr_contact_reader_next(reader, &contact), FCR_EPARSE);
+    assert_non_null(strstr(fcr_last_error(), "does not match the time format \"%Y-%m-%d %H:%M\""));
+    assert_non_null(strstr(fcr_last_error(), "set a format that matches the column"));
+    fcr_contact_reader_free(reader);
+
+    reader = open_text("caller,time\n");
     static const char *const invalid[] = {"%H:%M", "%Y-%m-%d %q", "%Y-%m-%d %Y", "%Y-%m-%d %"};
     for (size_t i = 0; i < sizeof invalid / sizeof invalid[0]; i++) {
         if (fcr_contact_reader_set_time_format(reader, invalid[i]) != FCR_EINVAL)
