@@ -12,6 +12,9 @@
  *
  * The including file must define, before %include "fcr.i":
  *   BIND_RAISE_PENDING()   raise bind_pending as the language's error
+ *   BIND_METHOD_SEPARATOR  "." or ":", between class and method in the
+ *                          names that replace C function names in messages
+ *   BIND_CLASS_PREFIX      "" or "fcr.", before a class name there
  * and typemaps for fcr_time, bind_tristate, bind_index, bind_rate,
  * bind_strings, bind_indexes, the object lists and
  * (const char *const *phrases, size_t count).

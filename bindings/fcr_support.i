@@ -8,6 +8,8 @@
 %{
 /* ---- Pending failure --------------------------------------------------- */
 
+#define BIND_COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
+
 /* Sizes match the library's own last-error storage (src/error.c). */
 #define BIND_MESSAGE_SIZE 512
 #define BIND_FIELD_SIZE 160
@@ -25,9 +27,182 @@ typedef struct bind_failure {
  * around batch work. */
 static _Thread_local bind_failure bind_pending;
 
-/* Copies the library's detail for `status` into `failure`. The detail is
- * used only when the library recorded it for this status, which keeps a
- * stale message of another status out; otherwise the status name is. */
+/* ---- C function names in messages ------------------------------------------ */
+
+/* How a binding exposes a C function. */
+typedef enum bind_name_kind {
+    BIND_NAME_METHOD,      /* Python Class.method(), Lua Class:method() */
+    BIND_NAME_STATIC,      /* Class.function(), fcr.Class.function() in Lua */
+    BIND_NAME_CONSTRUCTOR, /* Class(), fcr.Class() in Lua */
+    BIND_NAME_ATTRIBUTE,   /* Class.attribute, read or assigned */
+    BIND_NAME_FUNCTION,    /* fcr.function() */
+} bind_name_kind;
+
+typedef struct bind_c_name {
+    const char *c_name;
+    const char *class_name; /* NULL for module functions */
+    const char *member;     /* NULL for constructors */
+    bind_name_kind kind;
+} bind_c_name;
+
+/* Every C function whose failure a binding call can raise, with the
+ * binding's name for it. libfcr's messages start with the function that
+ * failed and may name another one ("set the options before the first
+ * fcr_contact_reader_next()"); bind_capture() rewrites those names with
+ * this table, because Python and Lua code never calls the C functions.
+ * NOTE: getters that cannot fail are left out, and a function wrapped
+ * later needs a row here. */
+static const bind_c_name bind_c_names[] = {
+    {"fcr_call_append", "Call", "append", BIND_NAME_METHOD},
+    {"fcr_call_from_json", "Call", "from_json", BIND_NAME_STATIC},
+    {"fcr_call_from_transcript", "Call", "from_transcript", BIND_NAME_STATIC},
+    {"fcr_call_new", "Call", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_call_set_agent", "Call", "set_agent", BIND_NAME_METHOD},
+    {"fcr_call_set_caller_role", "Call", "caller_role", BIND_NAME_ATTRIBUTE},
+    {"fcr_call_set_direction", "Call", "direction", BIND_NAME_ATTRIBUTE},
+    {"fcr_call_set_patient_key", "Call", "patient_key", BIND_NAME_ATTRIBUTE},
+    {"fcr_call_set_unobservable", "Call", "set_unobservable", BIND_NAME_METHOD},
+    {"fcr_call_to_json", "Call", "to_json", BIND_NAME_METHOD},
+    {"fcr_contact_reader_map", "ContactReader", "map", BIND_NAME_METHOD},
+    {"fcr_contact_reader_new_buffer", "ContactReader", "from_string", BIND_NAME_STATIC},
+    {"fcr_contact_reader_new_file", "ContactReader", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_contact_reader_next", "ContactReader", "next", BIND_NAME_METHOD},
+    {"fcr_contact_reader_set_missing", "ContactReader", "set_missing", BIND_NAME_METHOD},
+    {"fcr_contact_reader_set_time_format", "ContactReader", "set_time_format", BIND_NAME_METHOD},
+    {"fcr_contact_reader_set_time_zone", "ContactReader", "set_time_zone", BIND_NAME_METHOD},
+    {"fcr_event_add_string", "Event", "add_string", BIND_NAME_METHOD},
+    {"fcr_event_from_json", "Event", "from_json", BIND_NAME_STATIC},
+    {"fcr_event_get_bool", "Event", "get_bool", BIND_NAME_METHOD},
+    {"fcr_event_get_time_field", "Event", "get_time", BIND_NAME_METHOD},
+    {"fcr_event_new", "Event", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_event_set_bool", "Event", "set_bool", BIND_NAME_METHOD},
+    {"fcr_event_set_concern", "Event", "concern", BIND_NAME_ATTRIBUTE},
+    {"fcr_event_set_string", "Event", "set_string", BIND_NAME_METHOD},
+    {"fcr_event_set_time", "Event", "set_time", BIND_NAME_METHOD},
+    {"fcr_event_type_from_name", "Event", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_guidance_new", "Call", "guidance", BIND_NAME_METHOD},
+    {"fcr_metrics_add_call", "Metrics", "add_call", BIND_NAME_METHOD},
+    {"fcr_metrics_add_contact", "Metrics", "add_contact", BIND_NAME_METHOD},
+    {"fcr_metrics_finish", "Metrics", "finish", BIND_NAME_METHOD},
+    {"fcr_metrics_new", "Metrics", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_metrics_set_breakdown", "Metrics", "set_breakdown", BIND_NAME_METHOD},
+    {"fcr_metrics_set_category_match", "Metrics", "set_category_match", BIND_NAME_METHOD},
+    {"fcr_metrics_set_category_window", "Metrics", "set_category_window", BIND_NAME_METHOD},
+    {"fcr_metrics_set_data_end", "Metrics", "set_data_end", BIND_NAME_METHOD},
+    {"fcr_metrics_set_order", "Metrics", "set_order", BIND_NAME_METHOD},
+    {"fcr_metrics_set_result_callback", "Metrics", "keep_results", BIND_NAME_METHOD},
+    {"fcr_metrics_set_transfer_gap", "Metrics", "set_transfer_gap", BIND_NAME_METHOD},
+    {"fcr_metrics_set_window", "Metrics", "set_window", BIND_NAME_METHOD},
+    {"fcr_metrics_write", "Metrics", "write", BIND_NAME_METHOD},
+    {"fcr_note_write", "Call", "note", BIND_NAME_METHOD},
+    {"fcr_policy_due_time", "Policy", "due_time", BIND_NAME_METHOD},
+    {"fcr_policy_load", "Policy", "load", BIND_NAME_STATIC},
+    {"fcr_policy_load_file", "Policy", "load_file", BIND_NAME_STATIC},
+    {"fcr_policy_new", "Policy", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_policy_set_phrases", "Policy", "set_phrases", BIND_NAME_METHOD},
+    {"fcr_policy_to_json", "Policy", "to_json", BIND_NAME_METHOD},
+    {"fcr_reader_new_buffer", "Reader", "from_string", BIND_NAME_STATIC},
+    {"fcr_reader_new_file", "Reader", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_reader_next", "Reader", "next", BIND_NAME_METHOD},
+    {"fcr_reader_set_limit", "Reader", "set_limit", BIND_NAME_METHOD},
+    {"fcr_reader_set_mode", "Reader", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_reader_set_strict", "Reader", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_recap_write", "Call", "recap", BIND_NAME_METHOD},
+    {"fcr_rules_load", "Rules", "load", BIND_NAME_STATIC},
+    {"fcr_rules_load_file", "Rules", "load_file", BIND_NAME_STATIC},
+    {"fcr_rules_new", "Rules", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_scorecard_new", "Call", "score", BIND_NAME_METHOD},
+    {"fcr_scorecard_override", "Scorecard", "override", BIND_NAME_METHOD},
+    {"fcr_scorecard_write", "Scorecard", "write", BIND_NAME_METHOD},
+    {"fcr_time_format", NULL, "format_time", BIND_NAME_FUNCTION},
+    {"fcr_time_parse", NULL, "parse_time", BIND_NAME_FUNCTION},
+    {"fcr_transcript_add_turn", "Transcript", "add_turn", BIND_NAME_METHOD},
+    {"fcr_transcript_list_load", "Transcript", "load", BIND_NAME_STATIC},
+    {"fcr_transcript_list_load_file", "Transcript", "load_file", BIND_NAME_STATIC},
+    {"fcr_transcript_load_textgrid", "Transcript", "load_textgrid", BIND_NAME_STATIC},
+    {"fcr_transcript_load_textgrid_files", "Transcript", "load_textgrid_files", BIND_NAME_STATIC},
+    {"fcr_transcript_new", "Transcript", NULL, BIND_NAME_CONSTRUCTOR},
+    {"fcr_transcript_set_agent", "Transcript", "set_agent", BIND_NAME_METHOD},
+    {"fcr_transcript_set_started_at", "Transcript", "set_started_at", BIND_NAME_METHOD},
+    {"fcr_transcript_to_json", "Transcript", "to_json", BIND_NAME_METHOD},
+};
+
+static const bind_c_name *bind_c_name_find(const char *name, size_t length)
+{
+    for (size_t i = 0; i < BIND_COUNT_OF(bind_c_names); i++) {
+        const char *c_name = bind_c_names[i].c_name;
+        if (strlen(c_name) == length && memcmp(c_name, name, length) == 0)
+            return &bind_c_names[i];
+    }
+    return NULL;
+}
+
+/* Writes the binding's name of `entry`, in the including language's form
+ * (BIND_METHOD_SEPARATOR and BIND_CLASS_PREFIX), and returns its length
+ * as snprintf() does. */
+static int bind_c_name_write(char *out, size_t size, const bind_c_name *entry)
+{
+    switch (entry->kind) {
+    case BIND_NAME_METHOD:
+        return snprintf(out, size, "%s%s%s()", entry->class_name, BIND_METHOD_SEPARATOR,
+                        entry->member);
+    case BIND_NAME_STATIC:
+        return snprintf(out, size, "%s%s.%s()", BIND_CLASS_PREFIX, entry->class_name,
+                        entry->member);
+    case BIND_NAME_CONSTRUCTOR:
+        return snprintf(out, size, "%s%s()", BIND_CLASS_PREFIX, entry->class_name);
+    case BIND_NAME_ATTRIBUTE:
+        return snprintf(out, size, "%s.%s", entry->class_name, entry->member);
+    case BIND_NAME_FUNCTION:
+        break;
+    }
+    return snprintf(out, size, "fcr.%s()", entry->member);
+}
+
+static bool bind_is_name_char(char c)
+{
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+}
+
+/* Copies `message` into `out`, replacing each C function name of
+ * bind_c_names with the binding's name; the "()" that follows a C name is
+ * dropped, because the binding's name brings its own. Names not in the
+ * table, such as libfcr's internal fcr__ functions, stay as they are. */
+static void bind_rename_functions(char *out, size_t size, const char *message)
+{
+    size_t used = 0;
+    const char *at = message;
+    while (*at != '\0' && used + 1 < size) {
+        bool starts_name = (at == message || !bind_is_name_char(at[-1])) &&
+                           strncmp(at, "fcr_", 4) == 0;
+        const bind_c_name *entry = NULL;
+        size_t length = 0;
+        if (starts_name) {
+            while (bind_is_name_char(at[length]))
+                length++;
+            entry = bind_c_name_find(at, length);
+        }
+        if (entry == NULL) {
+            out[used++] = *at++;
+            continue;
+        }
+        int written = bind_c_name_write(out + used, size - used, entry);
+        if (written < 0 || (size_t)written >= size - used) {
+            used = size - 1;
+            break;
+        }
+        used += (size_t)written;
+        at += length;
+        if (strncmp(at, "()", 2) == 0)
+            at += 2;
+    }
+    out[used] = '\0';
+}
+
+/* Copies the library's detail for `status` into `failure`, with the C
+ * function names it contains renamed for the binding. The detail is used
+ * only when the library recorded it for this status, which keeps a stale
+ * message of another status out; otherwise the status name is. */
 static void bind_capture(bind_failure *failure, int status)
 {
     failure->status = status;
@@ -40,7 +215,7 @@ static void bind_capture(bind_failure *failure, int status)
         snprintf(failure->message, sizeof failure->message, "%s", fcr_strerror(status));
         return;
     }
-    snprintf(failure->message, sizeof failure->message, "%s", message);
+    bind_rename_functions(failure->message, sizeof failure->message, message);
     snprintf(failure->field, sizeof failure->field, "%s", fcr_last_error_field());
     failure->line = fcr_last_error_line();
     failure->column = fcr_last_error_column();
@@ -138,8 +313,6 @@ static const char *const bind_profile_names[] = {"chart", "qa"};
 static const char *const bind_scorecard_format_names[] = {"text", "json", "csv"};
 static const char *const bind_limit_names[] = {"depth", "string_bytes", "record_bytes", "events"};
 static const char *const bind_policy_kind_names[] = {"category", "role", "target", "identifier_type"};
-
-#define BIND_COUNT_OF(array) (sizeof(array) / sizeof((array)[0]))
 
 /* Finds `name` in `names` and stores its index. On failure records
  * FCR_EINVAL with a message that lists the accepted names. */

@@ -27,6 +27,8 @@ static void bind_lua_push_pending(lua_State *L);
 static bool bind_lua_to_time(lua_State *L, int index, long long *out);
 
 #define BIND_RAISE_PENDING() bind_lua_push_pending(L)
+#define BIND_METHOD_SEPARATOR ":"
+#define BIND_CLASS_PREFIX "fcr."
 %}
 
 /* ---- Typemaps ----------------------------------------------------------- */

@@ -31,6 +31,8 @@ static bool bind_py_to_time(PyObject *object, long long *out);
 static PyObject *bind_py_from_time(long long time);
 
 #define BIND_RAISE_PENDING() bind_py_raise_pending()
+#define BIND_METHOD_SEPARATOR "."
+#define BIND_CLASS_PREFIX ""
 %}
 
 /* Only the batch calls release the GIL: for short calls, releasing and

@@ -130,4 +130,35 @@ describe("errors", function()
     assert.are.equal(0, select("#", card:override("documented", "met", "reviewer-1", support.start, "Seen.")))
     assert.are.equal(0, select("#", call:close()))
   end)
+
+  it("messages name the reader's methods, not C functions", function()
+    local reader = fcr.ContactReader.from_string("id,caller,time\nc1,p1,2026-11-02T10:00:00Z\n")
+    reader:next()
+    local err = support.error_of(reader.map, reader, "agent", "assigned_to")
+    check(err, -6, "state")
+    assert.are.equal("ContactReader:map(): reading has started; set the options before the "
+                     .. "first ContactReader:next()", err.message)
+  end)
+
+  it("messages name keep_results", function()
+    local metrics = fcr.Metrics()
+    metrics:add_contact("a", "pk-1", support.start)
+    local err = support.error_of(metrics.keep_results, metrics)
+    check(err, -6, "state")
+    assert.are.equal(1, err.message:find("Metrics:keep_results(): contacts were already added;",
+                                         1, true))
+    assert.is_nil(err.message:find("fcr_", 1, true))
+  end)
+
+  it("messages name set_time_format", function()
+    local reader = fcr.ContactReader.from_string("id,caller,time\nc1,p1,not a time\n", nil, "log.csv")
+    local err = support.error_of(reader.next, reader)
+    check(err, -3, "parse")
+    assert.are.equal("log.csv: line 2, column 7 (time): the time is not an RFC 3339 date-time; "
+                     .. "for other forms set a time format (ContactReader:set_time_format(), "
+                     .. "--time-format in fcr metrics)", err.message)
+    assert.are.equal("time", err.field)
+    assert.are.equal(2, err.line)
+    assert.are.equal(7, err.column)
+  end)
 end)

@@ -214,3 +214,47 @@ def test_errors_from_threads_stay_apart():
     assert len(results) == 800
     for mode, kind in results:
         assert kind == ("parse" if mode == "parse" else "not_found")
+
+
+def test_message_names_reader_methods():
+    reader = fcr.ContactReader.from_string("id,caller,time\nc1,p1,2026-11-02T10:00:00Z\n")
+    reader.next()
+    with pytest.raises(fcr.StateError) as raised:
+        reader.map("agent", "assigned_to")
+    check_error(raised, fcr.StateError, -6, "state")
+    assert raised.value.message == ("ContactReader.map(): reading has started; set the options "
+                                    "before the first ContactReader.next()")
+
+
+def test_message_names_keep_results():
+    metrics = fcr.Metrics()
+    metrics.add_contact("a", "pk-1", START)
+    with pytest.raises(fcr.StateError) as raised:
+        metrics.keep_results()
+    check_error(raised, fcr.StateError, -6, "state")
+    assert raised.value.message.startswith("Metrics.keep_results(): contacts were already added;")
+    assert "fcr_" not in raised.value.message
+
+
+def test_message_names_set_time_format():
+    reader = fcr.ContactReader.from_string("id,caller,time\nc1,p1,not a time\n", name="log.csv")
+    with pytest.raises(fcr.ParseError) as raised:
+        reader.next()
+    check_error(raised, fcr.ParseError, -3, "parse")
+    assert raised.value.message == (
+        "log.csv: line 2, column 7 (time): the time is not an RFC 3339 date-time; for other "
+        "forms set a time format (ContactReader.set_time_format(), --time-format in fcr metrics)")
+    assert (raised.value.field, raised.value.line, raised.value.column) == ("time", 2, 7)
+
+
+def test_message_names_map_in_hint():
+    # A mapped column that the header lacks names ContactReader.map().
+    reader = fcr.ContactReader.from_string("id,caller,time\n", name="log.csv")
+    reader.map("agent", "assigned_to")
+    with pytest.raises(fcr.NotFoundError) as raised:
+        reader.next()
+    assert "(ContactReader.map(), --map in fcr metrics)" in raised.value.message
+    assert raised.value.field == "agent"
+    with pytest.raises(fcr.Error) as raised:
+        fcr.Metrics().set_window("7 fortnights")
+    assert "fcr_" not in raised.value.message
