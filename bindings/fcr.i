@@ -15,6 +15,8 @@
  *   BIND_METHOD_SEPARATOR  "." or ":", between class and method in the
  *                          names that replace C function names in messages
  *   BIND_CLASS_PREFIX      "" or "fcr.", before a class name there
+ *   BIND_NONE_TEXT         "None" or "nil", what reprs show for a missing
+ *                          value
  * and typemaps for fcr_time, bind_tristate, bind_index, bind_rate,
  * bind_strings, bind_indexes, the object lists and
  * (const char *const *phrases, size_t count).

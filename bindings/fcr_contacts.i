@@ -85,7 +85,9 @@ static bind_contact_result *bind_contact_result_copy(const fcr_contact_result *s
                        &copy->category, &copy->agent, &copy->target};
     bool ok = true;
     for (size_t i = 0; i < BIND_COUNT_OF(fields); i++) {
-        if (texts[i] == NULL)
+        /* libfcr returns "" for a missing category, agent or target, which
+         * the binding shows as None or nil, as Contact does. */
+        if (texts[i] == NULL || texts[i][0] == '\0')
             continue;
         *fields[i] = malloc(strlen(texts[i]) + 1);
         if (*fields[i] == NULL)
@@ -139,7 +141,7 @@ static int bind_keep_result(void *userdata, const fcr_contact_result *result)
                  "<fcr.ContactResult id=\"%.128s\" at=%s result=%s exclusion=%s repeat_id=%s%.128s%s>",
                  $self->id, bind_time_text($self->at, at, sizeof at), $self->result,
                  $self->exclusion, $self->repeat_id != NULL ? "\"" : "",
-                 $self->repeat_id != NULL ? $self->repeat_id : "none",
+                 $self->repeat_id != NULL ? $self->repeat_id : BIND_NONE_TEXT,
                  $self->repeat_id != NULL ? "\"" : "");
         return bind_repr_text;
     }
@@ -254,7 +256,7 @@ static bind_contact *bind_contact_copy(const fcr_contact *source)
         snprintf(bind_repr_text, sizeof bind_repr_text,
                  "<fcr.Contact id=\"%.128s\" at=%s direction=%s category=%.64s outcome=%s>",
                  $self->id, bind_time_text($self->at, at, sizeof at), $self->direction,
-                 $self->category != NULL ? $self->category : "none", $self->outcome);
+                 $self->category != NULL ? $self->category : BIND_NONE_TEXT, $self->outcome);
         return bind_repr_text;
     }
 }

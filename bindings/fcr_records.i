@@ -319,13 +319,13 @@ static bind_deviation *bind_deviation_copy(const fcr_deviation *source)
     ~bind_deviation() { bind_deviation_free($self); }
 
     const char *__repr__() {
-        char event[32] = "none";
+        char event[32] = BIND_NONE_TEXT;
         if ($self->event != SIZE_MAX)
             snprintf(event, sizeof event, "%zu", $self->event);
         snprintf(bind_repr_text, sizeof bind_repr_text,
                  "<fcr.Deviation code=%.64s step=%s event=%s concern=%.64s>",
                  $self->code, $self->step, event,
-                 $self->concern != NULL ? $self->concern : "none");
+                 $self->concern != NULL ? $self->concern : BIND_NONE_TEXT);
         return bind_repr_text;
     }
 }
@@ -642,7 +642,7 @@ static bind_strings bind_event_field_names_get(bind_event *self)
         snprintf(bind_repr_text, sizeof bind_repr_text, "<fcr.Event type=%s at=%s concern=%.64s>",
                  fcr_event_type_name(fcr_event_get_type($self->handle)),
                  bind_time_text(fcr_event_get_time($self->handle), at, sizeof at),
-                 concern != NULL ? concern : "none");
+                 concern != NULL ? concern : BIND_NONE_TEXT);
         return bind_repr_text;
     }
 }

@@ -141,7 +141,7 @@ static void bind_missing_free(void *pointer)
 
     const char *__repr__() {
         snprintf(bind_repr_text, sizeof bind_repr_text, "<fcr.Missing code=%.64s concern=%.64s>",
-                 $self->code, $self->concern != NULL ? $self->concern : "none");
+                 $self->code, $self->concern != NULL ? $self->concern : BIND_NONE_TEXT);
         return bind_repr_text;
     }
 }
@@ -285,7 +285,7 @@ static size_t bind_scorecard_count(const fcr_scorecard *scorecard, fcr_result re
                  "<fcr.Scorecard call=\"%.128s\" score=%.2f%s band=%s met=%zu missed=%zu>",
                  fcr_scorecard_call_id($self->handle), fcr_scorecard_score($self->handle),
                  fcr_scorecard_auto_fail($self->handle) ? " auto_fail" : "",
-                 band != NULL ? band : "none",
+                 band != NULL ? band : BIND_NONE_TEXT,
                  bind_scorecard_count($self->handle, FCR_RESULT_MET),
                  bind_scorecard_count($self->handle, FCR_RESULT_MISSED));
         return bind_repr_text;

@@ -418,7 +418,7 @@ static char *bind_strdup(const char *text, bool *ok)
 static char *bind_time_text(fcr_time time, char *buffer, size_t size)
 {
     if (time == FCR_TIME_NONE || fcr_time_format(buffer, size, time) != FCR_OK)
-        snprintf(buffer, size, "none");
+        snprintf(buffer, size, "%s", BIND_NONE_TEXT);
     return buffer;
 }
 

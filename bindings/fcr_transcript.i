@@ -296,8 +296,8 @@ static void bind_turn_free(void *item)
 
     /* Leaves the text out, because it may quote the caller. */
     const char *__repr__() {
-        char start[32] = "none";
-        char end[32] = "none";
+        char start[32] = BIND_NONE_TEXT;
+        char end[32] = BIND_NONE_TEXT;
         if ($self->start >= 0)
             snprintf(start, sizeof start, "%.2f", $self->start);
         if ($self->end >= 0)

@@ -28,6 +28,7 @@ static bool bind_lua_to_time(lua_State *L, int index, long long *out);
 
 #define BIND_RAISE_PENDING() bind_lua_push_pending(L)
 #define BIND_METHOD_SEPARATOR ":"
+#define BIND_NONE_TEXT "nil"
 #define BIND_CLASS_PREFIX "fcr."
 %}
 

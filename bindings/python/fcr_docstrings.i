@@ -231,9 +231,9 @@ DOC(bind_contact_result::repeat_id, "The id of the first repeat contact, or None
 DOC(bind_contact_result::merged_into, "The id of the contact a transfer was merged into, or None.")
 DOC(bind_contact_result::is_repeat, "Whether the contact is itself a repeat of an earlier contact.")
 DOC(bind_contact_result::window_end, "The end of the contact's repeat window (included), or None when excluded.")
-DOC(bind_contact_result::category, "The category id; \"\" when none.")
-DOC(bind_contact_result::agent, "The agent id; \"\" when none.")
-DOC(bind_contact_result::target, "The escalation target id; \"\" when none.")
+DOC(bind_contact_result::category, "The category id, or None when the contact has none.")
+DOC(bind_contact_result::agent, "The agent id, or None when the contact has none.")
+DOC(bind_contact_result::target, "The escalation target id, or None when the contact has none.")
 DOC(bind_contact_result::outcome, "\"none\", \"resolved\", \"escalated\" or \"moved_forward\".")
 
 /* ---- ContactReader and Contact ---------------------------------------------------------- */

@@ -32,6 +32,7 @@ static PyObject *bind_py_from_time(long long time);
 
 #define BIND_RAISE_PENDING() bind_py_raise_pending()
 #define BIND_METHOD_SEPARATOR "."
+#define BIND_NONE_TEXT "None"
 #define BIND_CLASS_PREFIX ""
 %}
 

@@ -97,6 +97,13 @@ describe("contact logs", function()
     assert.are.same({3, 4}, lines)
   end)
 
+  it("show nil for a missing category", function()
+    local contact = fcr.ContactReader.from_string("id,caller,time\nc1,p1,2026-11-02T10:00:00Z\n"):next()
+    assert.is_nil(contact.category)
+    assert.are.equal('<fcr.Contact id="c1" at=2026-11-02T10:00:00Z direction=inbound category=nil '
+                     .. 'outcome=none>', tostring(contact))
+  end)
+
   it("count rows per feed", function()
     local metrics = fcr.Metrics()
     local reader = fcr.ContactReader.from_string(small_log)
@@ -180,3 +187,17 @@ describe("contact results", function()
     assert.are.equal("a", results[1].id)
   end)
 end)
+
+  it("are nil where a value is missing", function()
+    local metrics = fcr.Metrics()
+    metrics:keep_results()
+    metrics:add_contact("bare", "pk-1", "2026-11-02T10:00:00Z")
+    metrics:finish()
+    local result = metrics:take_results()[1]
+    assert.is_nil(result.category)
+    assert.is_nil(result.agent)
+    assert.is_nil(result.target)
+    assert.is_nil(result.repeat_id)
+    assert.are.equal('<fcr.ContactResult id="bare" at=2026-11-02T10:00:00Z result=provisional '
+                     .. 'exclusion=none repeat_id=nil>', tostring(result))
+  end)

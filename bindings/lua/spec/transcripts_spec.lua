@@ -81,6 +81,7 @@ describe("transcripts", function()
     assert.are.equal("I need a refill of my inhaler", turns[2].text)
     assert.are.equal('<fcr.Transcript id="call-7" turns=2>', tostring(transcript))
     assert.are.equal("<fcr.Turn role=agent start=0.00 end=2.50>", tostring(turns[1]))
+    assert.are.equal("<fcr.Turn role=caller start=nil end=nil>", tostring(turns[2]))
   end)
 
   it("derives and scores a call", function()

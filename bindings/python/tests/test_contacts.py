@@ -282,3 +282,24 @@ def test_kept_results_freed_with_metrics():
         metrics.finish()
         del metrics
     gc.collect()
+
+
+def test_results_missing_values_are_none():
+    metrics = fcr.Metrics()
+    metrics.keep_results()
+    metrics.add_contact("bare", "pk-1", "2026-11-02T10:00:00Z")
+    metrics.finish()
+    [result] = metrics.take_results()
+    assert result.category is None
+    assert result.agent is None
+    assert result.target is None
+    assert result.repeat_id is None
+    assert repr(result) == ('<fcr.ContactResult id="bare" at=2026-11-02T10:00:00Z '
+                            'result=provisional exclusion=none repeat_id=None>')
+
+
+def test_contact_repr_shows_none():
+    contact = fcr.ContactReader.from_string("id,caller,time\nc1,p1,2026-11-02T10:00:00Z\n").next()
+    assert contact.category is None
+    assert repr(contact) == ('<fcr.Contact id="c1" at=2026-11-02T10:00:00Z direction=inbound '
+                             'category=None outcome=none>')
