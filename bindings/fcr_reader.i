@@ -82,13 +82,17 @@ static void bind_batch_free(bind_batch *batch)
     free(batch);
 }
 
-static bind_reader *bind_reader_open(fcr_reader *handle, char *buffer, const char *mode)
+/* Boxes a new reader after setting its mode and strictness; frees
+ * `handle` and `buffer` on a failure. */
+static bind_reader *bind_reader_open(fcr_reader *handle, char *buffer, const char *mode,
+                                     bool strict)
 {
     int mode_value = 0;
     bind_reader *box = NULL;
     if (handle != NULL &&
         bind_lookup(&mode_value, bind_mode_names, BIND_COUNT_OF(bind_mode_names), mode, "mode") &&
-        bind_ok(fcr_reader_set_mode(handle, (fcr_mode)mode_value)))
+        bind_ok(fcr_reader_set_mode(handle, (fcr_mode)mode_value)) &&
+        bind_ok(fcr_reader_set_strict(handle, strict ? 1 : 0)))
         box = bind_calloc(1, sizeof *box);
     if (box == NULL) {
         fcr_reader_free(handle);
@@ -198,8 +202,10 @@ typedef struct bind_reader {} bind_reader;
     size_t line;
 
     /* Opens a reader over a file of call records: JSON Lines or documents
-     * one after another. */
-    bind_reader(const char *path, bind_policy *policy = NULL, const char *mode = "replay") {
+     * one after another. A strict reader rejects fields that fcr.call/1
+     * does not define. */
+    bind_reader(const char *path, bind_policy *policy = NULL, const char *mode = "replay",
+                bool strict = false) {
         fcr_policy *owned = NULL;
         fcr_reader *reader = NULL;
         fcr_policy *use = bind_policy_or_default(policy, &owned);
@@ -209,7 +215,7 @@ typedef struct bind_reader {} bind_reader;
         fcr_policy_free(owned);
         if (!bind_ok(status))
             return NULL;
-        return bind_reader_open(reader, NULL, mode);
+        return bind_reader_open(reader, NULL, mode, strict);
     }
 
     ~bind_reader() {
@@ -220,7 +226,8 @@ typedef struct bind_reader {} bind_reader;
 
     /* Opens a reader over records in a string, which is copied. */
     static bind_reader *from_string(const char *text, size_t length, bind_policy *policy = NULL,
-                                    const char *mode = "replay", const char *name = NULL) {
+                                    const char *mode = "replay", const char *name = NULL,
+                                    bool strict = false) {
         fcr_policy *owned = NULL;
         fcr_reader *reader = NULL;
         char *buffer = bind_calloc(length + 1, 1);
@@ -238,7 +245,7 @@ typedef struct bind_reader {} bind_reader;
             free(buffer);
             return NULL;
         }
-        return bind_reader_open(reader, buffer, mode);
+        return bind_reader_open(reader, buffer, mode, strict);
     }
 
     /* Closes the file. Closing twice does nothing. */

@@ -140,15 +140,19 @@ end
 
 local function reader_options(options)
   options = options or {}
-  return options.policy, options.mode or "replay", options.on_error
+  if options.strict ~= nil and type(options.strict) ~= "boolean" then
+    invalid_argument("the strict option must be a boolean, not " .. type(options.strict))
+  end
+  return options.policy, options.mode or "replay", options.on_error, options.strict == true
 end
 
 -- Iterates over the calls of a file of fcr.call/1 records (JSON Lines or
 -- documents one after another): for call in fcr.read_calls(path) do ... end.
--- options: policy, mode ("replay" or "live"), on_error(err).
+-- options: policy, mode ("replay" or "live"), on_error(err), strict (true
+-- rejects fields that fcr.call/1 does not define).
 function fcr.read_calls(path, options)
-  local policy, mode, on_error = reader_options(options)
-  local reader = fcr.Reader(path, policy, mode)
+  local policy, mode, on_error, strict = reader_options(options)
+  local reader = fcr.Reader(path, policy, mode, strict)
   return stream(reader, reader.next, on_error)
 end
 
@@ -168,17 +172,20 @@ local function scorecards(reader, on_error, batch_size)
 end
 
 -- Iterates over the scorecards of every call in a file.
--- options: policy, on_error(err), batch_size (records scored per batch).
+-- options: policy, on_error(err), batch_size (records scored per batch),
+-- strict (as in fcr.read_calls).
 function fcr.score_file(path, options)
-  local policy, _, on_error = reader_options(options)
-  local reader = fcr.Reader(path, policy)
+  local policy, _, on_error, strict = reader_options(options)
+  local reader = fcr.Reader(path, policy, "replay", strict)
   return scorecards(reader, on_error, options and options.batch_size or 256)
 end
 
 -- Iterates over the scorecards of records given as a table of JSON strings.
+-- options: as in fcr.score_file.
 function fcr.score_records(records, options)
-  local policy, _, on_error = reader_options(options)
-  local reader = fcr.Reader.from_string(table.concat(records, "\n"), policy, "replay", "records")
+  local policy, _, on_error, strict = reader_options(options)
+  local reader = fcr.Reader.from_string(table.concat(records, "\n"), policy, "replay", "records",
+                                        strict)
   return scorecards(reader, on_error, options and options.batch_size or 256)
 end
 

@@ -190,7 +190,7 @@ def _calls(reader, on_error):
         yield call
 
 
-def read_calls(path, policy=None, mode="replay", on_error=None):
+def read_calls(path, policy=None, mode="replay", on_error=None, strict=False):
     """Stream the call records of a file, one Call at a time.
 
     The file holds JSON Lines or fcr.call/1 documents one after another;
@@ -201,8 +201,11 @@ def read_calls(path, policy=None, mode="replay", on_error=None):
     generator, unless `on_error` is given: then on_error(error) is called
     and reading goes on with the next record. After malformed JSON or a read
     failure no record can be found reliably, and the stream ends there.
+
+    With `strict`, a field that fcr.call/1 does not define fails its record
+    with RecordError, whose message names the nearest defined name.
     """
-    with Reader(path, policy, mode) as reader:
+    with Reader(path, policy, mode, strict) as reader:
         yield from _calls(reader, on_error)
 
 
@@ -222,25 +225,26 @@ def _scorecards(reader, on_error, batch_size):
             yield scorecard
 
 
-def score_file(path, policy=None, on_error=None, batch_size=256):
+def score_file(path, policy=None, on_error=None, batch_size=256, strict=False):
     """Score every call record of a file, yielding one Scorecard per call.
 
     Records are read and scored in batches of `batch_size` with the GIL
-    released, so other Python threads run meanwhile. Errors are handled as
-    in read_calls().
+    released, so other Python threads run meanwhile. Errors and `strict` are
+    handled as in read_calls().
     """
-    with Reader(path, policy) as reader:
+    with Reader(path, policy, strict=strict) as reader:
         yield from _scorecards(reader, on_error, batch_size)
 
 
-def score_records(records, policy=None, on_error=None, batch_size=256):
+def score_records(records, policy=None, on_error=None, batch_size=256, strict=False):
     """Score call records given as JSON strings, yielding Scorecards.
 
     `records` is an iterable of str or bytes, one fcr.call/1 document each.
-    Scoring runs as in score_file(), with the GIL released.
+    Scoring and `strict` work as in score_file(), with the GIL released.
     """
     texts = [record.decode("utf-8") if isinstance(record, bytes) else record
              for record in records]
-    with Reader.from_string("\n".join(texts), policy, name="records") as reader:
+    with Reader.from_string("\n".join(texts), policy, name="records",
+                            strict=strict) as reader:
         yield from _scorecards(reader, on_error, batch_size)
 %}

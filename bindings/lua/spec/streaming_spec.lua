@@ -122,4 +122,35 @@ describe("streaming", function()
     assert.are.equal("invalid_argument", support.error_of(batch.take, batch, 0).kind)
     reader:close()
   end)
+
+  it("strict reading rejects a misspelt field", function()
+    local misspelt = '{"format":"fcr.call/1","id":"call-typo","started_at":"2026-11-10T14:00:00Z",'
+      .. '"events":[{"type":"concern_stated","at":"2026-11-10T14:00:10Z","concern":"c1",'
+      .. '"category":"scheduling","request":"x"},{"type":"concern_restated",'
+      .. '"at":"2026-11-10T14:00:20Z","concern":"c1","confirmd":true}]}'
+    local path = mixed_file({misspelt, example_lines()[1]})
+
+    assert.are.same({"call-typo", "call-0001"}, ids_of(fcr.read_calls(path)))
+    local errors = {}
+    local strict = ids_of(fcr.read_calls(path, {strict = true, on_error = function(err)
+      errors[#errors + 1] = err
+    end}))
+    assert.are.same({"call-0001"}, strict)
+    assert.are.equal(1, #errors)
+    assert.are.equal("record", errors[1].kind)
+    assert.are.equal("events[1].confirmd", errors[1].field)
+    assert.matches('did you mean "confirmed"?', errors[1].message, 1, true)
+
+    local err = support.error_of(function()
+      for _ in fcr.score_file(path, {strict = true}) do end
+    end)
+    assert.are.equal("record", err.kind)
+    err = support.error_of(function()
+      for _ in fcr.score_records({misspelt}, {strict = true}) do end
+    end)
+    assert.are.equal("record", err.kind)
+    err = support.error_of(fcr.read_calls, path, {strict = "yes"})
+    assert.are.equal("invalid_argument", err.kind)
+    os.remove(path)
+  end)
 end)

@@ -175,3 +175,38 @@ def test_busy_reader_refuses_close(tmp_path, example_calls):
     assert results == [10_000]
     reader.close()
     assert reader.closed()
+
+
+MISSPELT = ('{"format":"fcr.call/1","id":"call-typo","started_at":"2026-11-10T14:00:00Z",'
+            '"events":[{"type":"concern_stated","at":"2026-11-10T14:00:10Z",'
+            '"concern":"c1","category":"scheduling","request":"x"},'
+            '{"type":"concern_restated","at":"2026-11-10T14:00:20Z",'
+            '"concern":"c1","confirmd":true}]}')
+
+
+def test_strict_reader_rejects_misspelt_field(tmp_path, example_calls):
+    path = tmp_path / "typo.jsonl"
+    path.write_text(MISSPELT + "\n" + example_lines(example_calls)[0] + "\n", "utf-8")
+    assert [call.id for call in fcr.read_calls(str(path))][0] == "call-typo"
+
+    errors = []
+    calls = list(fcr.read_calls(str(path), strict=True, on_error=errors.append))
+    assert len(calls) == 1
+    assert len(errors) == 1
+    assert isinstance(errors[0], fcr.RecordError)
+    assert errors[0].field == "events[1].confirmd"
+    assert 'did you mean "confirmed"?' in errors[0].message
+
+
+def test_strict_score_file_and_reader(tmp_path):
+    path = tmp_path / "typo.jsonl"
+    path.write_text(MISSPELT + "\n", "utf-8")
+    with pytest.raises(fcr.RecordError, match='did you mean "confirmed"'):
+        list(fcr.score_file(str(path), strict=True))
+    with pytest.raises(fcr.RecordError, match='did you mean "confirmed"'):
+        list(fcr.score_records([MISSPELT], strict=True))
+    with fcr.Reader(str(path), strict=True) as reader, pytest.raises(fcr.RecordError):
+        reader.next()
+    with fcr.Reader.from_string(MISSPELT, strict=False) as reader:
+        assert reader.next().id == "call-typo"
+    assert len(list(fcr.score_file(str(path)))) == 1
