@@ -222,18 +222,31 @@ end
 -- Adds the contacts of every remaining row to `metrics` and returns how
 -- many. options: on_error(err), called for each bad row before reading
 -- goes on (without it the first bad row raises), and batch_size (rows per
--- call into C). Contacts added before a bad row stay added.
+-- call into C). A function in place of the table is on_error, as in
+-- reader:contacts(on_error). Contacts added before a bad row stay added.
 function contact_reader_methods.add_to(reader, metrics, options)
-  options = options or {}
+  if type(options) == "function" then
+    options = {on_error = options}
+  elseif options == nil then
+    options = {}
+  elseif type(options) ~= "table" then
+    invalid_argument("ContactReader:add_to() takes an on_error function or an options table "
+                     .. "as its second argument, not " .. type(options))
+  end
+  local on_error = options.on_error
+  if on_error ~= nil and type(on_error) ~= "function" then
+    invalid_argument("the on_error option of ContactReader:add_to() must be a function, not "
+                     .. type(on_error))
+  end
   local batch_size = options.batch_size or 256
   local added = 0
   while true do
     local ok, count = pcall(reader.feed, reader, metrics, batch_size)
     if not ok then
-      if options.on_error == nil then
+      if on_error == nil then
         error(count, 0)
       end
-      options.on_error(count)
+      on_error(count)
     elseif count == 0 then
       return added
     else
