@@ -98,6 +98,7 @@ struct bind_metrics_group {
     unsigned long long contacts;
     unsigned long long resolved;
     unsigned long long repeated;
+    unsigned long long final; /* resolved + repeated, the "final" of the report */
     unsigned long long provisional;
     unsigned long long excluded;
     unsigned long long repeat_contacts;
@@ -130,6 +131,7 @@ static bind_metrics_group *bind_metrics_group_copy(const fcr_metrics *metrics,
     group->contacts = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_CONTACTS);
     group->resolved = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_RESOLVED);
     group->repeated = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_REPEATED);
+    group->final = group->resolved + group->repeated;
     group->provisional = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_PROVISIONAL);
     group->excluded = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_EXCLUDED);
     group->repeat_contacts = fcr_metrics_count(metrics, breakdown, index, FCR_COUNT_REPEAT_CONTACTS);

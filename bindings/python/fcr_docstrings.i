@@ -209,6 +209,7 @@ DOC(bind_metrics_group::name, "The agent, category or target id; \"\" for contac
 DOC(bind_metrics_group::contacts, "Contacts added, excluded ones included.")
 DOC(bind_metrics_group::resolved, "Final contacts resolved on the first contact.")
 DOC(bind_metrics_group::repeated, "Final contacts followed by a repeat.")
+DOC(bind_metrics_group::final, "Final contacts: resolved + repeated, the denominator of the rates.")
 DOC(bind_metrics_group::provisional, "Contacts not decided yet.")
 DOC(bind_metrics_group::excluded, "Excluded contacts.")
 DOC(bind_metrics_group::repeat_contacts, "Final contacts that are themselves a repeat.")

@@ -66,4 +66,28 @@ describe("metrics", function()
     metrics:finish()
     assert.are.equal("state", support.error_of(metrics.finish, metrics).kind)
   end)
+
+  it("groups count final contacts", function()
+    local metrics = fcr.Metrics()
+    metrics:set_window("7d")
+    metrics:set_data_end("2026-11-30T00:00:00Z")
+    metrics:add_contact("a", "pk-1", "2026-11-02T10:00:00Z", "inbound", "refill", "agent-1")
+    metrics:add_contact("b", "pk-1", "2026-11-04T10:00:00Z", "inbound", "refill", "agent-2")
+    metrics:add_contact("c", "pk-2", "2026-11-04T11:00:00Z", "inbound", "billing", "agent-1")
+    metrics:add_contact("d", "pk-3", "2026-11-28T11:00:00Z", "inbound", "billing", "agent-1")
+    metrics:finish()
+    local total = metrics:groups()[1]
+    assert.are.equal(2, total.resolved)
+    assert.are.equal(1, total.repeated)
+    assert.are.equal(1, total.provisional)
+    assert.are.equal(3, total.final)
+    if math.type then
+      assert.are.equal("integer", math.type(total.final))
+    end
+    local by_agent = {}
+    for _, group in ipairs(metrics:groups("agent")) do
+      by_agent[group.name] = group.final
+    end
+    assert.are.same({["agent-1"] = 2, ["agent-2"] = 1}, by_agent)
+  end)
 end)

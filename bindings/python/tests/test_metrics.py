@@ -78,3 +78,20 @@ def test_metrics_errors():
     metrics.close()
     with pytest.raises(fcr.StateError, match="the Metrics is closed"):
         metrics.groups()
+
+
+def test_group_final_counts():
+    metrics = fcr.Metrics()
+    metrics.set_window("7d")
+    metrics.set_data_end("2026-11-30T00:00:00Z")
+    metrics.add_contact("a", "pk-1", "2026-11-02T10:00:00Z", category="refill", agent="agent-1")
+    metrics.add_contact("b", "pk-1", "2026-11-04T10:00:00Z", category="refill", agent="agent-2")
+    metrics.add_contact("c", "pk-2", "2026-11-04T11:00:00Z", category="billing", agent="agent-1")
+    metrics.add_contact("d", "pk-3", "2026-11-28T11:00:00Z", category="billing", agent="agent-1")
+    metrics.finish()
+    total = metrics.groups()[0]
+    assert (total.resolved, total.repeated, total.provisional) == (2, 1, 1)
+    assert total.final == 3
+    assert total.fcr_rate == pytest.approx(2 / 3)
+    by_agent = {group.name: group.final for group in metrics.groups("agent")}
+    assert by_agent == {"agent-1": 2, "agent-2": 1}
