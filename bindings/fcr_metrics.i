@@ -236,6 +236,8 @@ typedef struct bind_metrics {} bind_metrics;
             bind_ok(fcr_metrics_set_order($self->handle, (fcr_metrics_order)value));
     }
 
+    /* Turns a breakdown on or off. All three are on by default, unlike in
+     * `fcr metrics`, which prints only those asked for with --by. */
     void set_breakdown(const char *breakdown, bool enabled) {
         fcr_breakdown value = FCR_BREAKDOWN_TOTAL;
         BIND_OPEN($self, "Metrics", );

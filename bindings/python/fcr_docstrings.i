@@ -193,7 +193,7 @@ DOC(bind_metrics::set_category_match, "set_category_match(match) -> None\n\nTurn
 DOC(bind_metrics::set_transfer_gap, "set_transfer_gap(gap=None) -> None\n\nMerge a contact that starts less than `gap` (such as \"15m\") after the\nprevious one of the same caller into it; None turns merging off.")
 DOC(bind_metrics::set_data_end, "set_data_end(end) -> None\n\nSet the instant up to which the data is complete. A contact whose window\nends after it, without a repeat, is provisional.")
 DOC(bind_metrics::set_order, "set_order(order) -> None\n\nDeclare the order of the contacts: \"any\" (the default, kept in memory) or\n\"sorted\" (time order, processed as a stream).")
-DOC(bind_metrics::set_breakdown, "set_breakdown(breakdown, enabled) -> None\n\nTurn the \"agent\", \"category\" or \"target\" breakdown on or off.")
+DOC(bind_metrics::set_breakdown, "set_breakdown(breakdown, enabled) -> None\n\nTurn the \"agent\", \"category\" or \"target\" breakdown on or off. All three\nare on by default, unlike in `fcr metrics`, which prints only the breakdowns\nasked for with --by.")
 DOC(bind_metrics::add_call, "add_call(call) -> None\n\nAdd one contact per concern of a call, and score the call so that checklist\ncompliance stands beside the rates.")
 DOC(bind_metrics::add_contact, "add_contact(id, caller, at, direction=\"inbound\", category=None, agent=None,\n            outcome=\"none\", target=None) -> None\n\nAdd one contact from a contact log. `caller` is a pseudonymous key; None\nexcludes the contact.")
 DOC(bind_metrics::finish, "finish() -> None\n\nEnd the input and decide every remaining contact. Only once. The GIL is\nreleased meanwhile.")

@@ -90,4 +90,19 @@ describe("metrics", function()
     end
     assert.are.same({["agent-1"] = 2, ["agent-2"] = 1}, by_agent)
   end)
+
+  it("computes every breakdown by default", function()
+    local metrics = fcr.Metrics()
+    metrics:add_contact("a", "pk-1", "2026-11-02T10:00:00Z", "inbound", "refill", "agent-1",
+                        "escalated", "nurse_triage")
+    metrics:finish()
+    for _, breakdown in ipairs({"agent", "category", "target"}) do
+      assert.are.equal(1, #metrics:groups(breakdown))
+    end
+    metrics = fcr.Metrics()
+    metrics:set_breakdown("agent", false)
+    metrics:add_contact("a", "pk-1", "2026-11-02T10:00:00Z", "inbound", nil, "agent-1")
+    metrics:finish()
+    assert.are.same({}, metrics:groups("agent"))
+  end)
 end)

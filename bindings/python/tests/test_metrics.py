@@ -95,3 +95,17 @@ def test_group_final_counts():
     assert total.fcr_rate == pytest.approx(2 / 3)
     by_agent = {group.name: group.final for group in metrics.groups("agent")}
     assert by_agent == {"agent-1": 2, "agent-2": 1}
+
+
+def test_breakdowns_on_by_default():
+    metrics = fcr.Metrics()
+    metrics.add_contact("a", "pk-1", "2026-11-02T10:00:00Z", category="refill", agent="agent-1",
+                        outcome="escalated", target="nurse_triage")
+    metrics.finish()
+    for breakdown in ("agent", "category", "target"):
+        assert len(metrics.groups(breakdown)) == 1
+    metrics = fcr.Metrics()
+    metrics.set_breakdown("agent", False)
+    metrics.add_contact("a", "pk-1", "2026-11-02T10:00:00Z", agent="agent-1")
+    metrics.finish()
+    assert metrics.groups("agent") == []
