@@ -163,4 +163,27 @@ describe("transcripts", function()
     collectgarbage()
     collectgarbage()
   end)
+
+  it("walks turns, events and items with ipairs", function()
+    local transcript = fcr.Transcript("call-8")
+    transcript:add_turn("agent", "Good morning", 0, 1)
+    transcript:add_turn("caller", "Hello", 1, 2)
+    local roles = {}
+    for _, turn in ipairs(transcript.turns) do
+      roles[#roles + 1] = turn.role
+    end
+    assert.are.same({"agent", "caller"}, roles)
+
+    local call = fcr.Call.from_transcript(transcript)
+    local count = 0
+    for _ in ipairs(call.events) do
+      count = count + 1
+    end
+    assert.are.equal(call.event_count, count)
+    local ids = {}
+    for _, item in ipairs(call:score().items) do
+      ids[#ids + 1] = item.id
+    end
+    assert.are.same(fcr.item_ids(), ids)
+  end)
 end)
