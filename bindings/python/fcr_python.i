@@ -335,7 +335,8 @@ static int bind_py_add_errors(PyObject *dict)
         "fcr.Error",
         "Base class of libfcr errors.\n\n"
         "Attributes: status (the libfcr status code, negative), kind (such as\n"
-        "'workflow'), message (the detail), field (the field path or None),\n"
+        "'workflow'), message (the detail), field (the JSON field path, setting,\n"
+        "CSV column or contact field the failure is about, or None),\n"
         "line and column (1-based position in the input, or None).",
         NULL, NULL);
     if (bind_py_error == NULL || PyDict_SetItemString(dict, "Error", bind_py_error) < 0)

@@ -161,4 +161,20 @@ describe("errors", function()
     assert.are.equal(2, err.line)
     assert.are.equal(7, err.column)
   end)
+
+  it("field names a JSON path, setting, column or contact field", function()
+    local record = '{"format":"fcr.call/1","id":"a","started_at":"2026-11-10T14:00:00Z",'
+      .. '"agent":{"id":"a","role":5},"events":[]}'
+    assert.are.equal("agent.role", support.error_of(fcr.Call.from_json, record).field)
+    local metrics = fcr.Metrics()
+    assert.are.equal("window", support.error_of(metrics.set_window, metrics, "7 fortnights").field)
+
+    local reader = fcr.ContactReader.from_string("id,caller,opened_at\nc1,p1,x\nc2,p1\n")
+    reader:map("time", "opened_at")
+    assert.are.equal("opened_at", support.error_of(reader.next, reader).field)
+    assert.is_nil(support.error_of(reader.next, reader).field)
+
+    reader = fcr.ContactReader.from_string("id,time\nc1,2026-11-02T10:00:00Z\n")
+    assert.are.equal("caller", support.error_of(reader.next, reader).field)
+  end)
 end)

@@ -258,3 +258,30 @@ def test_message_names_map_in_hint():
     with pytest.raises(fcr.Error) as raised:
         fcr.Metrics().set_window("7 fortnights")
     assert "fcr_" not in raised.value.message
+
+
+def test_error_field_by_failure():
+    """`field` holds a JSON path, a setting, a CSV column or a contact field."""
+    record = ('{"format":"fcr.call/1","id":"a","started_at":"2026-11-10T14:00:00Z",'
+              '"agent":{"id":"a","role":5},"events":[]}')
+    with pytest.raises(fcr.RecordError) as raised:
+        fcr.Call.from_json(record)
+    assert raised.value.field == "agent.role"
+
+    with pytest.raises(fcr.InvalidArgumentError) as raised:
+        fcr.Metrics().set_window("7 fortnights")
+    assert raised.value.field == "window"
+
+    reader = fcr.ContactReader.from_string("id,caller,opened_at\nc1,p1,x\nc2,p1\n")
+    reader.map("time", "opened_at")
+    with pytest.raises(fcr.ParseError) as raised:
+        reader.next()
+    assert raised.value.field == "opened_at"
+    with pytest.raises(fcr.RecordError) as raised:
+        reader.next()
+    assert raised.value.field is None
+
+    reader = fcr.ContactReader.from_string("id,time\nc1,2026-11-02T10:00:00Z\n")
+    with pytest.raises(fcr.NotFoundError) as raised:
+        reader.next()
+    assert raised.value.field == "caller"
