@@ -14,6 +14,20 @@ local handles = {
 }
 
 describe("ownership", function()
+  it("every handle has a closed method", function()
+    local handles = {
+      fcr.Policy(), fcr.Event("documented", support.start), fcr.Call("call-1", support.start),
+      fcr.Call("call-2", support.start):score(), fcr.Call("call-3", support.start):guidance(),
+      fcr.Reader.from_string(""), fcr.Metrics(), fcr.Transcript("call-4"), fcr.Rules(),
+      fcr.ContactReader.from_string("id,caller,time\n"),
+    }
+    for _, handle in ipairs(handles) do
+      assert.is_false(handle:closed(), tostring(handle))
+      handle:close()
+      assert.is_true(handle:closed(), tostring(handle))
+    end
+  end)
+
   for name, spec in pairs(handles) do
     it(name .. " closes twice and then raises", function()
       local handle = spec[1]()

@@ -42,6 +42,19 @@ def test_context_manager_closes(name):
     assert handle.closed()
 
 
+def test_every_handle_has_closed_method():
+    """closed() is a method, not a property, on all ten handle classes."""
+    handles = [fcr.Policy(), fcr.Event("documented", START), fcr.Call("call-1", START),
+               fcr.Call("call-2", START).score(), fcr.Call("call-3", START).guidance(),
+               fcr.Reader.from_string(""), fcr.Metrics(), fcr.Transcript("call-4"), fcr.Rules(),
+               fcr.ContactReader.from_string("id,caller,time\n")]
+    for handle in handles:
+        assert callable(handle.closed), type(handle).__name__
+        assert handle.closed() is False, type(handle).__name__
+        handle.close()
+        assert handle.closed() is True, type(handle).__name__
+
+
 def test_closed_call_rejects_every_method():
     call = fcr.Call("call-1", START)
     call.close()
