@@ -82,8 +82,8 @@ static void bind_batch_free(bind_batch *batch)
     free(batch);
 }
 
-/* Boxes a new reader after setting its mode and strictness; frees
- * `handle` and `buffer` on a failure. */
+/* Boxes a new reader after setting its mode and strictness. On a failure
+ * it frees `handle` and `buffer` and returns NULL. */
 static bind_reader *bind_reader_open(fcr_reader *handle, char *buffer, const char *mode,
                                      bool strict)
 {

@@ -168,7 +168,7 @@ DOC(bind_guidance::missing, "Requirements still missing before the step can be l
 
 /* ---- Reader and ScoreBatch ----------------------------------------------------------- */
 
-DOC(bind_reader, "Reader(path, policy=None, mode=\"replay\", strict=False)\n\nA stream of call records from a file of JSON Lines or documents one after\nanother. Iterating yields Calls. Memory is bounded by the largest record.\nfcr.read_calls() and fcr.score_file() are built on it. A strict reader\nrejects a field that fcr.call/1 does not define with RecordError, naming\nthe nearest defined name; otherwise such fields are kept.")
+DOC(bind_reader, "Reader(path, policy=None, mode=\"replay\", strict=False)\n\nA stream of call records from a file of JSON Lines or documents one after\nanother. Iterating yields Calls. Memory is bounded by the largest record.\nfcr.read_calls() and fcr.score_file() are built on it. A strict reader\nrejects a field that fcr.call/1 does not define with RecordError, naming\nthe nearest defined name. Otherwise such fields are kept.")
 DOC(bind_reader::from_string, "Reader.from_string(text, policy=None, mode=\"replay\", name=None, strict=False) -> Reader\n\nOpen a reader over records in a str or bytes, which is copied. `strict` is\nas in Reader().")
 DOC(bind_reader::close, "close() -> None\n\nClose the file. Closing twice does nothing.")
 DOC(bind_reader::closed, "closed() -> bool\n\nReturn whether close() was called.")
