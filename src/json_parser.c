@@ -229,18 +229,15 @@ static void start_window(fcr__json_parser *parser, const char *data, size_t leng
 void fcr__json_parser_reset(fcr__json_parser *parser, const char *data, size_t length,
                             const char *name)
 {
-    if (data == NULL) {
-        data = "";
-        length = 0;
-    }
-
     /* A UTF-8 byte-order mark at the very start is skipped, as RFC 8259
      * allows, because Windows tools write one before UTF-8 text. Offsets
      * and columns still count its bytes. */
-    size_t skipped = 0;
-    if (length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0)
-        skipped = 3;
-    start_window(parser, data + skipped, length - skipped, true, false, skipped, 1, 0, name);
+    if (data != NULL && length >= 3 && memcmp(data, "\xEF\xBB\xBF", 3) == 0) {
+        start_window(parser, data + 3, length - 3, true, false, 3, 1, 0, name);
+        return;
+    }
+    start_window(parser, data == NULL ? "" : data, data == NULL ? 0 : length, true, false, 0, 1,
+                 0, name);
 }
 
 void fcr__json_parser_reset_value(fcr__json_parser *parser, const char *data, size_t length,
