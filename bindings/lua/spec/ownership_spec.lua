@@ -109,9 +109,12 @@ describe("ownership", function()
       local figures = bench.measure(20000, close, 20000)
       assert.is_true(figures.heap_end - figures.heap_start < 64,
                      ("Lua heap %.0f -> %.0f KiB"):format(figures.heap_start, figures.heap_end))
-      -- ASan's quarantine keeps freed memory, so RSS grows under it.
+      -- ASan's quarantine keeps freed memory, so RSS grows under it. The
+      -- allocator may also map a new 2 MiB block between two readings, so
+      -- the bound leaves room for that: a leak of a handle per round would
+      -- add tens of MiB over these rounds.
       if not (os.getenv("LD_PRELOAD") or ""):find("libasan", 1, true) then
-        assert.is_true(figures.rss_end - figures.rss_middle < 1024,
+        assert.is_true(figures.rss_end - figures.rss_middle < 4096,
                        ("RSS %d -> %d -> %d KiB"):format(figures.rss_start, figures.rss_middle, figures.rss_end))
       end
     end)
