@@ -254,6 +254,18 @@ static bind_objects bind_transcript_load_textgrid_pair(const char *path)
     bool is_agent = false;
     if (!bind_textgrid_partner(path, partner, sizeof partner, &is_agent))
         return list;
+
+    /* The partner's name was derived, not given, so its absence gets a
+     * message that says which file was looked for and why. */
+    FILE *probe = fopen(partner, "rb");
+    if (probe == NULL) {
+        bind_fail(FCR_EIO, "cannot open %.256s: %s; a TextGrid transcript is one file per "
+                           "speaker, so %.256s needs this file of the other speaker beside it",
+                  partner, strerror(errno), path);
+        return list;
+    }
+    fclose(probe);
+
     fcr_transcript *transcript = NULL;
     fcr_status status = is_agent
                             ? fcr_transcript_load_textgrid_files(&transcript, path, partner)

@@ -146,6 +146,13 @@ def test_load_errors():
         fcr.guess_transcript_format(str(TRANSCRIPTS / "no-such-transcript.json"))
 
 
+def test_textgrid_without_partner_names_it(tmp_path):
+    lonely = tmp_path / "lonely_doctor.TextGrid"
+    lonely.write_bytes(DOCTOR.read_bytes())
+    with pytest.raises(fcr.FileError, match="cannot open .*lonely_patient.TextGrid.*one file per speaker"):
+        fcr.Transcript.load_file(str(lonely))
+
+
 def test_malformed_file_names_position():
     with pytest.raises(fcr.ParseError) as raised:
         fcr.Transcript.load_file(str(COMMENTED), "contact-lens")
