@@ -94,6 +94,7 @@ static const struct default_target default_targets[] = {
     {"records", "records department", 0, 3},
     {"prior_authorization", "prior authorization team", 0, 3},
     {"practice_manager", "practice manager", 0, 1},
+    {"emergency", "emergency services", 0, 0},
 };
 
 struct default_phrases {

@@ -260,7 +260,7 @@ const char *const fcr__rules_default_lines[] = {
     "      ]",
     "    },",
     "    \"escalation.emergency\": {",
-    "      \"signal\": \"escalation\", \"target\": \"provider\",",
+    "      \"signal\": \"escalation\", \"target\": \"emergency\",",
     "      \"patterns\": [",
     "        \"call * ambulance\", \"get * ambulance\", \"send * ambulance\", \"ambulance will\",",
     "        \"call 999\", \"call 911\", \"call 112\", \"dial 999\", \"dial 911\", \"nine nine nine\",",

@@ -213,6 +213,16 @@ static void test_policy_defaults__day_targets(void **state)
     assert_due("prior_authorization", "2026-11-11T12:00:00Z", "2026-11-16T12:00:00Z");
 }
 
+static void test_policy_defaults__emergency_at_once(void **state)
+{
+    (void)state;
+    /* A callback of 0 is due at once, even with the office closed. */
+    assert_due("emergency", "2026-11-10T14:00:00Z", "2026-11-10T14:00:00Z");
+    assert_due("emergency", "2026-11-14T03:12:00Z", "2026-11-14T03:12:00Z");
+    assert_string_equal(fcr_policy_label(policy, FCR_POLICY_TARGET, "emergency"),
+                        "emergency services");
+}
+
 static void test_policy_defaults__due_time_errors(void **state)
 {
     (void)state;
@@ -260,6 +270,7 @@ int main(void)
         cmocka_unit_test(test_policy_defaults__nurse_over_weekend),
         cmocka_unit_test(test_policy_defaults__weekday_hours),
         cmocka_unit_test(test_policy_defaults__day_targets),
+        cmocka_unit_test(test_policy_defaults__emergency_at_once),
         cmocka_unit_test(test_policy_defaults__due_time_errors),
         cmocka_unit_test(test_policy_defaults__window_and_checklist),
     };

@@ -555,9 +555,9 @@ static void test_transcript__outcome_phrasings(void **state)
          "escalation.referral"},
         {"Another doctor will see you on Friday.", FCR_OUTCOME_ESCALATED, "provider",
          "escalation.provider"},
-        {"I think we need to call an ambulance.", FCR_OUTCOME_ESCALATED, "provider",
+        {"I think we need to call an ambulance.", FCR_OUTCOME_ESCALATED, "emergency",
          "escalation.emergency"},
-        {"You need to go to A&E now.", FCR_OUTCOME_ESCALATED, "provider", "escalation.emergency"},
+        {"You need to go to A&E now.", FCR_OUTCOME_ESCALATED, "emergency", "escalation.emergency"},
         {"I'm going to order a chest X-ray.", FCR_OUTCOME_RESOLVED, NULL, "resolution.order"},
         {"I want to go ahead and increase your inhaler to twice a day.", FCR_OUTCOME_RESOLVED, NULL,
          "resolution.order"},
@@ -570,6 +570,12 @@ static void test_transcript__outcome_phrasings(void **state)
         assert_int_equal(fcr_concern_outcome(concern), cases[i].outcome);
         if (cases[i].target != NULL)
             assert_string_equal(fcr_concern_target(concern), cases[i].target);
+        /* Emergency services are due at once, though the office is closed
+         * at the transcript's start (midnight). */
+        if (cases[i].target != NULL && strcmp(cases[i].target, "emergency") == 0) {
+            const fcr_event *outcome = fcr_call_event(call, fcr_concern_outcome_event(concern));
+            assert_true(fcr_concern_due_at(concern) == fcr_event_get_time(outcome));
+        }
         char *json = test_call_json(call);
         if (strstr(json, cases[i].rule) == NULL)
             fail_msg("case %zu: no evidence from rule %s", i, cases[i].rule);
