@@ -50,6 +50,19 @@ static void put_due_phrase(fcr__strbuf *out, const fcr_call *call, fcr_time due)
 static void put_escalated(fcr__strbuf *out, const fcr_call *call, const fcr_concern *concern,
                           const char *category)
 {
+    /* A target with a callback of 0, such as emergency services, does not
+     * call back: the caller has to act now. */
+    const fcr__target *entry =
+        concern->target != NULL ? fcr__policy_target(call->policy, concern->target) : NULL;
+    if (entry != NULL && entry->callback.days == 0 && entry->callback.minutes == 0) {
+        fcr__strbuf_puts(out, "For your ");
+        fcr__text_append_line(out, category);
+        fcr__strbuf_puts(out, ", please contact ");
+        fcr__text_append_line(out, fcr__note_label(call, FCR__LABEL_TARGET, concern->target));
+        fcr__strbuf_puts(out, " right away.");
+        return;
+    }
+
     fcr__strbuf_puts(out, "I have flagged your ");
     fcr__text_append_line(out, category);
     fcr__strbuf_puts(out, " for ");

@@ -77,6 +77,18 @@ static void test_recap__escalated_due_today(void **state)
     fcr_call_free(call);
 }
 
+static void test_recap__escalated_at_once(void **state)
+{
+    (void)state;
+    /* Emergency services do not call back, at 3 AM or at any time. */
+    fcr_call *call = one_concern_call(
+        NULL, "2026-11-14T03:00:00Z", "symptoms",
+        "{\"type\": \"escalated\", \"at\": \"2026-11-14T03:01:00Z\", \"concern\": \"c1\","
+        " \"target\": \"emergency\", \"reason\": \"r\", \"owner\": \"o\"}");
+    assert_recap(call, "For your symptoms, please contact emergency services right away.");
+    fcr_call_free(call);
+}
+
 static void test_recap__escalated_due_tomorrow(void **state)
 {
     (void)state;
@@ -292,6 +304,7 @@ int main(void)
     test_alloc_install();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_recap__escalated_due_today),
+        cmocka_unit_test(test_recap__escalated_at_once),
         cmocka_unit_test(test_recap__escalated_due_tomorrow),
         cmocka_unit_test(test_recap__escalated_due_after_weekend),
         cmocka_unit_test(test_recap__tomorrow_across_local_midnight),
