@@ -68,6 +68,13 @@ typedef struct fcr__business_span {
     int64_t days;
 } fcr__business_span;
 
+/* Tells whether a span is zero, which as a callback means at once, in or
+ * out of office hours. */
+static inline bool fcr__span_is_immediate(fcr__business_span span)
+{
+    return span.days == 0 && span.minutes == 0;
+}
+
 typedef struct fcr__target {
     char *id;
     char *label;

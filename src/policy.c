@@ -249,9 +249,8 @@ fcr_status fcr__policy_add_business_span(fcr_time *out, const fcr_policy *policy
     fcr_time due = from;
     fcr_status status = FCR_OK;
 
-    /* A callback of 0 means at once, in or out of office hours: an
-     * emergency does not wait for the office to open. */
-    if (span.days == 0 && span.minutes == 0) {
+    /* An emergency does not wait for the office to open. */
+    if (fcr__span_is_immediate(span)) {
         *out = from;
         return FCR_OK;
     }

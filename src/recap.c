@@ -54,7 +54,7 @@ static void put_escalated(fcr__strbuf *out, const fcr_call *call, const fcr_conc
      * call back: the caller has to act now. */
     const fcr__target *entry =
         concern->target != NULL ? fcr__policy_target(call->policy, concern->target) : NULL;
-    if (entry != NULL && entry->callback.days == 0 && entry->callback.minutes == 0) {
+    if (entry != NULL && fcr__span_is_immediate(entry->callback)) {
         fcr__strbuf_puts(out, "For your ");
         fcr__text_append_line(out, category);
         fcr__strbuf_puts(out, ", please contact ");
