@@ -129,8 +129,8 @@ static const char *const agent_fields[] = {"id", "role"};
 static const char *const caller_fields[] = {"role", "patient_key"};
 static const char *const event_keys[] = {"type", "at", "concern"};
 
-/* Edit distance between two short names, with a swap of two neighbours
- * counted as one edit, since that is the commonest typo. */
+/* Returns the edit distance between two short names, counting a swap of
+ * two neighbouring letters as one edit because that is a common typo. */
 #define NAME_DISTANCE_MAX 48
 
 static size_t name_distance(const char *a, size_t a_length, const char *b)
@@ -139,7 +139,7 @@ static size_t name_distance(const char *a, size_t a_length, const char *b)
     if (a_length > NAME_DISTANCE_MAX || b_length > NAME_DISTANCE_MAX)
         return SIZE_MAX;
 
-    /* Distances stay under 2 * NAME_DISTANCE_MAX, so a byte holds each. */
+    /* Distances stay under 2 * NAME_DISTANCE_MAX, so each fits in a byte. */
     unsigned char d[NAME_DISTANCE_MAX + 1][NAME_DISTANCE_MAX + 1];
     for (size_t i = 0; i <= a_length; i++)
         d[i][0] = (unsigned char)i;
@@ -171,8 +171,8 @@ static void consider(const char **nearest, size_t *best, const char *key, size_t
     }
 }
 
-/* The defined name nearest to an unknown key, or NULL when none is within
- * two edits (and within a third of the key's length). */
+/* Returns the defined name nearest to an unknown key, or NULL when none is
+ * within two edits and within a third of the key's length. */
 static const char *nearest_field(record_object object, const char *key, size_t length)
 {
     const char *nearest = NULL;
@@ -205,7 +205,7 @@ static const char *nearest_field(record_object object, const char *key, size_t l
 static fcr_status keep_unknown(reader *r, record_object object, fcr__raw_fields *fields,
                                fcr_event *event, const char *key, size_t length)
 {
-    /* fcr_event_from_json() reads without options. */
+    /* The options are NULL when fcr_event_from_json() reads an event. */
     if (r->options != NULL && r->options->strict) {
         const char *nearest = nearest_field(object, key, length);
         if (nearest != NULL)
@@ -701,8 +701,8 @@ static fcr_status build_call(reader *r, fcr_call **out)
                               fcr_last_error_field(), message);
     }
 
-    /* Set before the events, because the workflow does not hold a call to
-     * what its source cannot show. */
+    /* The flags are set before the events are replayed, so that the
+     * workflow does not ask for what the source cannot show. */
     memcpy(call->unobservable, rec->unobservable, sizeof call->unobservable);
 
     /* The call's event list is allocated once for all the events, instead

@@ -419,7 +419,7 @@ static void test_replay__document_call_at_end(void **state)
     fcr_call_free(call);
 }
 
-static void test_replay__document_call_not_asked_when_unobservable(void **state)
+static void test_replay__unobservable_note_not_required(void **state)
 {
     (void)state;
     /* A transcript cannot show the note, so its record marks it unobservable
@@ -678,7 +678,7 @@ int main(void)
         cmocka_unit_test(test_replay__hang_up_lists_rest),
         cmocka_unit_test(test_replay__deviations_outlive_event),
         cmocka_unit_test(test_replay__document_call_at_end),
-        cmocka_unit_test(test_replay__document_call_not_asked_when_unobservable),
+        cmocka_unit_test(test_replay__unobservable_note_not_required),
         cmocka_unit_test(test_replay__document_call_after_late_concern),
         cmocka_unit_test(test_replay__documented_record_clean),
         cmocka_unit_test(test_replay__duplicate_concern),

@@ -241,7 +241,7 @@ static void test_transcript__json_round_trip(void **state)
     assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_CALLER, 2.5, -1,
                                              "I need a refill of my \"blood pressure\" pills."),
                      FCR_OK);
-    /* A turn that ends before it starts is refused with both times. */
+    /* A turn that ends before it starts is rejected, and the message gives both times. */
     assert_int_equal(fcr_transcript_add_turn(transcript, FCR_TURN_AGENT, 9, 3, "x"), FCR_EINVAL);
     assert_non_null(strstr(fcr_last_error(), "(start 9.000 s, end 3.000 s)"));
     assert_int_equal(fcr_transcript_turn_count(transcript), 2);

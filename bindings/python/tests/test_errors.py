@@ -261,7 +261,7 @@ def test_message_names_map_in_hint():
 
 
 def test_error_field_by_failure():
-    """`field` holds a JSON path, a setting, a CSV column or a contact field."""
+    """`field` contains a JSON path, a setting, a CSV column or a contact field."""
     record = ('{"format":"fcr.call/1","id":"a","started_at":"2026-11-10T14:00:00Z",'
               '"agent":{"id":"a","role":5},"events":[]}')
     with pytest.raises(fcr.RecordError) as raised:
