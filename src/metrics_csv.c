@@ -416,7 +416,9 @@ static fcr_status read_row(fcr_contact_reader *reader, const fcr__csv_field *fie
     if (count != reader->column_count) {
         size_t line = fcr__csv_line(reader->csv);
         return fcr__error_at(FCR_ERECORD, line, 1, SIZE_MAX, "",
-                             "%.200s: line %zu: the row has %zu fields but the header has %zu",
+                             "%.200s: line %zu: the row has %zu fields but the header has %zu; "
+                             "quote any field that contains a comma, and check that the file "
+                             "is comma-separated and starts with the header line",
                              reader->name, line, count, reader->column_count);
     }
 

@@ -442,29 +442,15 @@ static bool in_order(metrics_pass *pass, fcr_time at)
     return true;
 }
 
-/* Reports a bad row or record unless the first pass already did, with
- * `advice` on how to fix it unless that is NULL. Returns false when the run
- * must stop. */
-static bool bad_input(metrics_pass *pass, fcr_status status, size_t file, size_t line,
-                      const char *advice)
+/* Reports a bad row or record unless the first pass already did. Returns
+ * false when the run must stop. */
+static bool bad_input(metrics_pass *pass, fcr_status status, size_t file, size_t line)
 {
     pass->bad_rows++;
     bool reported = file < pass->quiet_file || (file == pass->quiet_file && line < pass->quiet_line);
     if (!reported)
-        input_report_error_advice(status, advice);
+        input_report_error(status);
     return !pass->options->stop_on_bad_row;
-}
-
-/* Returns how to fix the CSV row that fcr_contact_reader_next() just
- * rejected, or NULL. A row whose field count differs from the header's is
- * the only rejection with FCR_ERECORD and no field name, because every
- * other bad row names the column it failed in. */
-static const char *csv_row_advice(fcr_status status)
-{
-    if (status == FCR_ERECORD && fcr_last_error_field()[0] == '\0')
-        return "quote any field that contains a comma, and check that the file is "
-               "comma-separated and starts with the header line";
-    return NULL;
 }
 
 /* Keeps the whole of standard input in *data, so that a second pass can
@@ -555,7 +541,6 @@ static bool read_csv_file(metrics_pass *pass, size_t file, char **stdin_data, in
     for (;;) {
         const fcr_contact *contact = NULL;
         fcr_status read = fcr_contact_reader_next(reader, &contact);
-        const char *advice = csv_row_advice(read);
         size_t line = fcr_contact_reader_line(reader);
         if (read != FCR_OK) {
             /* A reader that cannot go on fails again on the same line. */
@@ -563,7 +548,7 @@ static bool read_csv_file(metrics_pass *pass, size_t file, char **stdin_data, in
                 break;
             failed_before = true;
             failed_line = line;
-            if (!bad_input(pass, read, file, line, advice)) {
+            if (!bad_input(pass, read, file, line)) {
                 go_on = false;
                 break;
             }
@@ -577,7 +562,7 @@ static bool read_csv_file(metrics_pass *pass, size_t file, char **stdin_data, in
             break;
         }
         fcr_status added = fcr_metrics_add_contact(pass->metrics, contact);
-        if (added != FCR_OK && !bad_input(pass, added, file, line, NULL)) {
+        if (added != FCR_OK && !bad_input(pass, added, file, line)) {
             go_on = false;
             break;
         }
@@ -614,7 +599,7 @@ static bool read_calls_file(metrics_pass *pass, size_t file, char **stdin_data)
         status = fcr_reader_next(reader, &call);
         size_t line = fcr_reader_line(reader);
         if (status != FCR_OK) {
-            if (!bad_input(pass, status, file, line, NULL)) {
+            if (!bad_input(pass, status, file, line)) {
                 go_on = false;
                 break;
             }
@@ -632,7 +617,7 @@ static bool read_calls_file(metrics_pass *pass, size_t file, char **stdin_data)
         }
         status = fcr_metrics_add_call(pass->metrics, call);
         fcr_call_free(call);
-        if (status != FCR_OK && !bad_input(pass, status, file, line, NULL)) {
+        if (status != FCR_OK && !bad_input(pass, status, file, line)) {
             go_on = false;
             break;
         }

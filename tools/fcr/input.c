@@ -7,7 +7,7 @@
 
 #define STDIN_NAME "<stdin>"
 
-void input_report_error_advice(fcr_status status, const char *advice)
+void input_report_error(fcr_status status)
 {
     /* Copied first, because the next libfcr call may reuse the buffers. */
     char message[1024];
@@ -15,20 +15,12 @@ void input_report_error_advice(fcr_status status, const char *advice)
     snprintf(message, sizeof message, "%s", fcr_last_error());
     snprintf(field, sizeof field, "%s", fcr_last_error_field());
 
-    const char *separator = advice != NULL ? "; " : "";
-    if (advice == NULL)
-        advice = "";
     if (message[0] == '\0')
-        cli_error("%s%s%s", fcr_strerror(status), separator, advice);
+        cli_error("%s", fcr_strerror(status));
     else if (field[0] != '\0' && strstr(message, field) == NULL)
-        cli_error("%s (field %s)%s%s", message, field, separator, advice);
+        cli_error("%s (field %s)", message, field);
     else
-        cli_error("%s%s%s", message, separator, advice);
-}
-
-void input_report_error(fcr_status status)
-{
-    input_report_error_advice(status, NULL);
+        cli_error("%s", message);
 }
 
 int input_load_policy(fcr_policy **out, const char *path)

@@ -59,8 +59,4 @@ int input_exit_status(const input_totals *totals);
  */
 void input_report_error(fcr_status status);
 
-/* Prints the library's last error as input_report_error() does, followed
- * by "; " and `advice`, a description of how to fix the input. */
-void input_report_error_advice(fcr_status status, const char *advice);
-
 #endif /* FCR_TOOL_INPUT_H */
